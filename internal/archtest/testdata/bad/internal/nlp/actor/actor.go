@@ -1,0 +1,3 @@
+package actor
+
+import _ "bad/internal/model"
