@@ -2,6 +2,7 @@ package app
 
 import (
 	"herald/internal/nlp"
+	"herald/internal/nlp/segment"
 )
 
 // DefaultStages returns herald's stages in run order: segment, tag, ner,
@@ -11,6 +12,7 @@ func DefaultStages() ([]nlp.Stage, error) {
 	var stages []nlp.Stage
 	for _, mk := range []func() (nlp.Stage, error){
 		// One line per stage, in order.
+		segment.Load,
 	} {
 		s, err := mk()
 		if err != nil {

@@ -58,12 +58,19 @@ type globals struct {
 
 type root struct {
 	globals
-	Extract ExtractCmd `cmd:"" help:"Analyse one article (text or HTML) and print herald/v1 JSON."`
-	Bench   BenchCmd   `cmd:"" help:"Measure pipeline throughput and memory on a JSONL corpus."`
-	Eval    EvalCmd    `cmd:"" help:"Score herald on a gold data set."`
-	Train   TrainCmd   `cmd:"" help:"Rebuild an embedded model from data."`
-	Schema  SchemaCmd  `cmd:"" help:"Print the JSON Schema of the herald/v1 output."`
-	Version VersionCmd `cmd:"" help:"Print herald's version."`
+	Extract   ExtractCmd   `cmd:"" help:"Analyse one article (text or HTML) and print herald/v1 JSON."`
+	Ingest    IngestCmd    `cmd:"" help:"Analyse and store articles from files, folders, JSONL, WARC or stdin."`
+	Search    SearchCmd    `cmd:"" help:"Full-text search over stored articles."`
+	Events    EventsCmd    `cmd:"" help:"List stored events."`
+	Quotes    QuotesCmd    `cmd:"" help:"List stored quotations."`
+	Entities  EntitiesCmd  `cmd:"" help:"List stored actors."`
+	Export    ExportCmd    `cmd:"" help:"Export the store: jsonl, csv, gdelt or polecat."`
+	Reprocess ReprocessCmd `cmd:"" help:"Re-run extraction on stored articles."`
+	Bench     BenchCmd     `cmd:"" help:"Measure pipeline throughput and memory on a JSONL corpus."`
+	Eval      EvalCmd      `cmd:"" help:"Score herald on a gold data set."`
+	Train     TrainCmd     `cmd:"" help:"Rebuild an embedded model from data."`
+	Schema    SchemaCmd    `cmd:"" help:"Print the JSON Schema of the herald/v1 output."`
+	Version   VersionCmd   `cmd:"" help:"Print herald's version."`
 }
 
 // exitPanic carries kong's exit request out of Parse.

@@ -80,6 +80,8 @@ type Doc struct {
 type Pipeline struct {
 	Version string `json:"version"`
 	Models  string `json:"models"`
+	// KB identifies the actor registry snapshot used, when there was one.
+	KB string `json:"kb,omitempty"`
 }
 
 // Span is a half-open byte range into Analysis.Text.

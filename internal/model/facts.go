@@ -38,6 +38,10 @@ type Mention struct {
 	Text  string `json:"text"`
 	Role  string `json:"role,omitempty"`
 	Rule  string `json:"rule,omitempty"`
+	// Code is the actor code this mention stands for when it is an agent;
+	// it differs from the entity's code under metonymy ("Moscow announced"
+	// → RUSGOV) and for sector phrases ("Russian forces" → RUSMIL).
+	Code string `json:"code,omitempty"`
 }
 
 // Coref resolves a pronoun or role noun to an entity.
@@ -173,6 +177,12 @@ type Clause struct {
 	Reported *Clause  // the clause of reported speech ("X said (that) …")
 	Parent   int      // index of the governing clause in Analysis.Clauses, -1 for none
 	Conj     []Phrase // coordinated subjects beyond Subject
+	// Kind says how the clause attaches: main, reported, complement,
+	// relative, adverbial, infinitive, participle (see package clause).
+	Kind string
+	// Marker is the token index of the word introducing the clause ("that",
+	// "if", "though", "who", "to"), -1 for none.
+	Marker int
 }
 
 // Phrase is a run of tokens [Start, End) with its head token; Start == End means absent.
