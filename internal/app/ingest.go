@@ -248,7 +248,7 @@ func (an *Analyzer) store(ctx context.Context, st store.Store, r ingestResult, s
 	if err != nil {
 		return err
 	}
-	res, err := st.Put(ctx, store.Article{Analysis: a, ContentHash: r.hash, DupGroup: group, Bands: bands})
+	res, err := st.Put(ctx, store.Article{Analysis: a, ContentHash: r.hash, DupGroup: group, Bands: bands, Signature: r.sig.Bytes()})
 	if err != nil {
 		return fmt.Errorf("app: store %s: %w", a.Doc.ID, err)
 	}
@@ -275,24 +275,17 @@ func duplicateGroup(ctx context.Context, st store.Store, id string, sig *dedup.S
 	if err != nil {
 		return "", err
 	}
-	best, bestSim := "", 0.0
+	best, group, bestSim := "", "", 0.0
 	for _, c := range cands {
-		if c == id {
+		other, ok := dedup.ParseSignature(c.Signature)
+		if c.ID == id || !ok {
 			continue
 		}
-		old, err := st.Get(ctx, c)
-		if err != nil {
-			continue
-		}
-		other := dedup.Sign(bodyText(old))
-		if s := dedup.Similarity(sig, &other); s >= dedup.Threshold && (s > bestSim || s == bestSim && c < best) {
-			best, bestSim = c, s
+		if s, copyOf := dedup.Score(sig, &other); copyOf && (s > bestSim || s == bestSim && c.ID < best) {
+			best, group, bestSim = c.ID, c.Group, s
 		}
 	}
-	if best == "" {
-		return "", nil
-	}
-	return st.DupGroup(ctx, best)
+	return group, nil
 }
 
 // registryKB is a read-only snapshot of the store's actor registry.

@@ -74,7 +74,7 @@ func (an *Analyzer) Reprocess(ctx context.Context, st store.Store, cfg Reprocess
 			}
 		}
 		sig := dedup.Sign(bodyText(a))
-		if _, err := st.Put(ctx, store.Article{Analysis: a, ContentHash: hash, DupGroup: group, Bands: dedup.BandKeys(&sig), Replace: true}); err != nil {
+		if _, err := st.Put(ctx, store.Article{Analysis: a, ContentHash: hash, DupGroup: group, Bands: dedup.BandKeys(&sig), Signature: sig.Bytes(), Replace: true}); err != nil {
 			return sum, err
 		}
 		if err := st.Learn(ctx, id, a.Learned); err != nil {

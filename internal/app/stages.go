@@ -3,6 +3,7 @@ package app
 import (
 	"herald/internal/nlp"
 	"herald/internal/nlp/segment"
+	"herald/internal/nlp/timex"
 )
 
 // DefaultStages returns herald's stages in run order: segment, tag, ner,
@@ -13,6 +14,7 @@ func DefaultStages() ([]nlp.Stage, error) {
 	for _, mk := range []func() (nlp.Stage, error){
 		// One line per stage, in order.
 		segment.Load,
+		timex.New,
 	} {
 		s, err := mk()
 		if err != nil {

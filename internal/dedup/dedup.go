@@ -11,21 +11,31 @@ import (
 	"unicode/utf8"
 )
 
-// Parameters of the signature. Bands × Rows = Hashes. With 16 bands of 8
+// Parameters of the signature. Bands × Rows = Hashes. With 32 bands of 4
 // rows, a pair with Jaccard similarity s becomes a candidate with
-// probability 1-(1-s^8)^16: 0.98 at s=0.7, 0.23 at s=0.5, 0.001 at s=0.3.
+// probability 1-(1-s^4)^32: 0.999 at s=0.5, 0.87 at s=0.3, 0.23 at s=0.15;
+// candidates are then verified on the whole signature.
 const (
 	Hashes  = 128
-	Bands   = 16
+	Bands   = 32
 	Rows    = Hashes / Bands
 	Shingle = 4 // words per shingle
 )
 
-// Threshold is the estimated Jaccard similarity above which two articles are copies.
-const Threshold = 0.5
+// Thresholds: two texts are copies when their estimated Jaccard similarity
+// reaches Threshold, or when the shorter is contained in the longer to
+// ContainThreshold (a short wire item with a byline and footer added).
+const (
+	Threshold        = 0.5
+	ContainThreshold = 0.75
+	minContainN      = 8 // shingles the shorter text needs for the containment rule
+)
 
-// Signature is the MinHash signature of a text.
-type Signature [Hashes]uint32
+// Signature is the MinHash signature of a text and its number of shingles.
+type Signature struct {
+	Min [Hashes]uint32
+	N   int
+}
 
 var seeds = func() [Hashes]uint64 {
 	var s [Hashes]uint64
@@ -43,16 +53,17 @@ var seeds = func() [Hashes]uint64 {
 // Texts of fewer words than a shingle get one shingle of all their words.
 func Sign(text string) Signature {
 	var sig Signature
-	for i := range sig {
-		sig[i] = math.MaxUint32
+	for i := range sig.Min {
+		sig.Min[i] = math.MaxUint32
 	}
 	var ring [Shingle]uint64
 	n := 0
 	add := func(h uint64) {
-		for i := range sig {
+		sig.N++
+		for i := range sig.Min {
 			v := uint32((h * seeds[i]) >> 32)
-			if v < sig[i] {
-				sig[i] = v
+			if v < sig.Min[i] {
+				sig.Min[i] = v
 			}
 		}
 	}
@@ -113,12 +124,61 @@ func forWords(text string, fn func(uint64)) {
 // Similarity estimates the Jaccard similarity of the texts behind a and b.
 func Similarity(a, b *Signature) float64 {
 	same := 0
-	for i := range a {
-		if a[i] == b[i] && a[i] != math.MaxUint32 {
+	for i := range a.Min {
+		if a.Min[i] == b.Min[i] && a.Min[i] != math.MaxUint32 {
 			same++
 		}
 	}
 	return float64(same) / Hashes
+}
+
+// Containment estimates how much of the shorter text's shingles the longer
+// one holds, from the Jaccard estimate and the shingle counts.
+func Containment(a, b *Signature) float64 {
+	j := Similarity(a, b)
+	small := min(a.N, b.N)
+	if small == 0 {
+		return 0
+	}
+	inter := j * float64(a.N+b.N) / (1 + j)
+	return min(1, inter/float64(small))
+}
+
+// Score returns how strongly a and b look like copies (0–1) and whether they are copies.
+func Score(a, b *Signature) (float64, bool) {
+	j := Similarity(a, b)
+	if j >= Threshold {
+		return j, true
+	}
+	if min(a.N, b.N) >= minContainN {
+		if c := Containment(a, b); c >= ContainThreshold {
+			return c * Threshold / ContainThreshold, true
+		}
+	}
+	return j, false
+}
+
+// Bytes encodes the signature for storage (4 bytes per hash, then N).
+func (s *Signature) Bytes() []byte {
+	b := make([]byte, 4*Hashes+4)
+	for i, v := range s.Min {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	binary.LittleEndian.PutUint32(b[4*Hashes:], uint32(s.N))
+	return b
+}
+
+// ParseSignature decodes Bytes' output.
+func ParseSignature(b []byte) (Signature, bool) {
+	var s Signature
+	if len(b) != 4*Hashes+4 {
+		return s, false
+	}
+	for i := range s.Min {
+		s.Min[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	s.N = int(binary.LittleEndian.Uint32(b[4*Hashes:]))
+	return s, true
 }
 
 // BandKeys returns one key per LSH band; articles sharing a key are candidates.
@@ -128,7 +188,7 @@ func BandKeys(sig *Signature) []uint64 {
 	for b := 0; b < Bands; b++ {
 		buf[0] = byte(b)
 		for r := 0; r < Rows; r++ {
-			binary.LittleEndian.PutUint32(buf[1+4*r:], sig[b*Rows+r])
+			binary.LittleEndian.PutUint32(buf[1+4*r:], sig.Min[b*Rows+r])
 		}
 		h := fnv.New64a()
 		h.Write(buf[:])

@@ -24,8 +24,8 @@ func TestSimilarity(t *testing.T) {
 		{"other story", other, false},
 	}
 	for _, tc := range tests {
-		s := Similarity(&a, &tc.b)
-		if (s >= Threshold) != tc.copyOf {
+		s, ok := Score(&a, &tc.b)
+		if ok != tc.copyOf {
 			t.Errorf("%s: similarity %.2f, copy=%v", tc.name, s, tc.copyOf)
 		}
 	}
@@ -50,6 +50,15 @@ func TestIndexGroups(t *testing.T) {
 	}
 	if len(BandKeys(new(Signature))) != Bands {
 		t.Error("band count")
+	}
+	sig := Sign(story)
+	if back, ok := ParseSignature(sig.Bytes()); !ok || back != sig {
+		t.Error("signature encoding does not round-trip")
+	}
+	short := Sign("Qtly div 5.5 cts vs 5.5 cts prior. Pay April 27. Record April one.")
+	wrapped := Sign("By Staff Reporter\n\nQtly div 5.5 cts vs 5.5 cts prior. Pay April 27. Record April one.\n\nSign up for our newsletter to get the latest news.")
+	if _, ok := Score(&short, &wrapped); !ok {
+		t.Error("short item with byline and footer not found as copy")
 	}
 }
 

@@ -27,7 +27,7 @@ func (x *Index) Add(id string, sig Signature) string {
 				continue
 			}
 			seen[j] = true
-			if s := Similarity(&sig, &x.sigs[j]); s >= Threshold && (s > bestSim || s == bestSim && j < best) {
+			if s, ok := Score(&sig, &x.sigs[j]); ok && (s > bestSim || s == bestSim && j < best) {
 				best, bestSim = j, s
 			}
 		}

@@ -59,7 +59,9 @@ func (w *warcSource) Next() (model.Article, error) {
 			// A truncated or corrupt record: the rest of the file cannot be
 			// framed reliably, so report it and end this file.
 			w.dead = true
-			return model.Article{}, fmt.Errorf("%w: %s: WARC record at byte %d: %v", ErrItem, w.name, w.off, err)
+			off := w.off
+			w.off = w.size
+			return model.Article{}, fmt.Errorf("%w: %s: WARC record at byte %d: %v", ErrItem, w.name, off, err)
 		}
 		w.off = rec.Offset + rec.Size
 		art, ok, err := w.article(rec)

@@ -48,6 +48,7 @@ type Article struct {
 	ContentHash string   // hash of the input content, to detect changes
 	DupGroup    string   // id of the first article of its near-duplicate group ("" = itself)
 	Bands       []uint64 // locality-sensitive hash bands for near-duplicate candidates
+	Signature   []byte   // near-duplicate signature, returned with candidates
 	Replace     bool     // replace even when content and pipeline are unchanged
 }
 
@@ -60,8 +61,8 @@ type Store interface {
 	Get(ctx context.Context, id string) (*model.Analysis, error)
 	// State returns the content hash and pipeline version stored for id.
 	State(ctx context.Context, id string) (hash string, pipeline model.Pipeline, ok bool, err error)
-	// Candidates returns ids of stored articles sharing at least one band.
-	Candidates(ctx context.Context, bands []uint64) ([]string, error)
+	// Candidates returns the stored articles sharing at least one band, by id.
+	Candidates(ctx context.Context, bands []uint64) ([]Candidate, error)
 	// DupGroup returns the duplicate group of a stored article.
 	DupGroup(ctx context.Context, id string) (string, error)
 
@@ -81,6 +82,12 @@ type Store interface {
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 	Close() error
+}
+
+// Candidate is a stored article that may be a near-duplicate.
+type Candidate struct {
+	ID, Group string
+	Signature []byte
 }
 
 // Stats counts stored rows.

@@ -3,9 +3,9 @@ package sqlstore
 import "strings"
 
 // CoreSchema returns the tables every dialect shares, with the dialect's
-// type for floating-point columns. Statements are separated by "-- next".
-func CoreSchema(float string) string {
-	return strings.ReplaceAll(coreSchema, "FLOAT", float)
+// types for floating-point and binary columns. Statements are separated by "-- next".
+func CoreSchema(float, blob string) string {
+	return strings.NewReplacer("FLOAT", float, "BLOB", blob).Replace(coreSchema)
 }
 
 const coreSchema = `CREATE TABLE articles (
@@ -21,6 +21,7 @@ const coreSchema = `CREATE TABLE articles (
 	pipeline_models TEXT NOT NULL,
 	analysis TEXT NOT NULL,
 	dup_group TEXT NOT NULL,
+	sig BLOB,
 	ingested_at TEXT NOT NULL
 )
 -- next

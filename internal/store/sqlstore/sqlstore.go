@@ -197,9 +197,9 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO articles (id, url, title, source, published, language, text, content_hash,
-		pipeline_version, pipeline_models, analysis, dup_group, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+		pipeline_version, pipeline_models, analysis, dup_group, sig, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
 		id, a.Doc.URL, a.Doc.Title, a.Doc.Source, datePart(a.Doc.Published), a.Doc.Language, a.Text, art.ContentHash,
-		a.Doc.Pipeline.Version, a.Doc.Pipeline.Models, string(js), group, now); err != nil {
+		a.Doc.Pipeline.Version, a.Doc.Pipeline.Models, string(js), group, art.Signature, now); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
 	for _, b := range art.Bands {
@@ -373,8 +373,8 @@ func (s *DB) Get(ctx context.Context, id string) (*model.Analysis, error) {
 	return &a, nil
 }
 
-// Candidates returns ids of articles sharing a band.
-func (s *DB) Candidates(ctx context.Context, bands []uint64) ([]string, error) {
+// Candidates returns the articles sharing a band.
+func (s *DB) Candidates(ctx context.Context, bands []uint64) ([]store.Candidate, error) {
 	if len(bands) == 0 {
 		return nil, nil
 	}
@@ -382,18 +382,19 @@ func (s *DB) Candidates(ctx context.Context, bands []uint64) ([]string, error) {
 	for i, b := range bands {
 		args[i] = int64(b)
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT DISTINCT doc_id FROM bands WHERE band IN (`+placeholders(len(bands))+`) ORDER BY doc_id`), args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.dup_group, a.sig FROM articles a
+		WHERE a.id IN (SELECT doc_id FROM bands WHERE band IN (`+placeholders(len(bands))+`)) ORDER BY a.id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: candidates: %w", err)
 	}
 	defer rows.Close()
-	var out []string
+	var out []store.Candidate
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var c store.Candidate
+		if err := rows.Scan(&c.ID, &c.Group, &c.Signature); err != nil {
 			return nil, err
 		}
-		out = append(out, id)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }
