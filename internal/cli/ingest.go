@@ -10,6 +10,7 @@ import (
 
 	"herald/internal/app"
 	"herald/internal/ingest"
+	"herald/internal/ingest/feed"
 	"herald/internal/store"
 	"herald/internal/store/postgres"
 	"herald/internal/store/sqlite"
@@ -35,11 +36,12 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 // IngestCmd ingests sources into the store.
 type IngestCmd struct {
 	dbFlag
-	Sources  []string `arg:"" help:"Files, folders (recursive), globs, - for stdin, .jsonl, .warc(.gz)."`
-	Workers  int      `help:"Analysis goroutines (default: all cores)."`
-	Force    bool     `help:"Re-analyse unchanged articles too."`
-	MaxBytes int64    `default:"20971520" help:"Largest single article accepted, in bytes."`
-	Quiet    bool     `short:"q" help:"No progress bar."`
+	Sources   []string `arg:"" help:"Files, folders (recursive), globs, - for stdin, .jsonl, .warc(.gz)."`
+	Workers   int      `help:"Analysis goroutines (default: all cores)."`
+	Force     bool     `help:"Re-analyse unchanged articles too."`
+	MaxBytes  int64    `default:"20971520" help:"Largest single article accepted, in bytes."`
+	Quiet     bool     `short:"q" help:"No progress bar."`
+	FeedState string   `help:"File keeping feed ETag/Last-Modified between runs (default: next to the SQLite file, or herald-feeds.json)."`
 }
 
 // Run ingests and prints a closing summary.
@@ -49,11 +51,23 @@ func (c *IngestCmd) Run(e *env) error {
 		return err
 	}
 	defer st.Close()
-	src, err := ingest.Open(c.Sources, ingest.Options{MaxFile: c.MaxBytes, Stdin: e.stdin})
+	state := c.FeedState
+	if state == "" {
+		state = "herald-feeds.json"
+		if !strings.Contains(c.DB, "://") {
+			state = c.DB + ".feeds.json"
+		}
+	}
+	feeds, err := feed.New(feed.Config{StateFile: state, MaxBytes: c.MaxBytes})
+	if err != nil {
+		return err
+	}
+	src, err := ingest.Open(c.Sources, ingest.Options{MaxFile: c.MaxBytes, Stdin: e.stdin, Feeds: feeds})
 	if err != nil {
 		return inputError{err}
 	}
 	defer src.Close()
+	defer feeds.SaveState()
 	an, err := app.NewAnalyzer(app.Config{MaxBytes: c.MaxBytes})
 	if err != nil {
 		return err
