@@ -44,6 +44,8 @@ type Config struct {
 	MaxBytes int64
 	// Stages, when set, limits the pipeline to these stages and what they need.
 	Stages []string
+	// Clock, when set, times the stages (nanoseconds) instead of the wall clock.
+	Clock func() int64
 }
 
 // Analyzer analyses articles. It is safe for concurrent use; build it once.
@@ -71,6 +73,9 @@ func NewAnalyzer(cfg Config) (*Analyzer, error) {
 		if p, err = p.Only(cfg.Stages); err != nil {
 			return nil, fmt.Errorf("app: %w", err)
 		}
+	}
+	if cfg.Clock != nil {
+		p = p.WithClock(cfg.Clock)
 	}
 	return &Analyzer{cfg: cfg, pipeline: p, models: resources.Fingerprint()}, nil
 }
