@@ -2,7 +2,13 @@ package app
 
 import (
 	"herald/internal/nlp"
+	"herald/internal/nlp/actor"
+	"herald/internal/nlp/event"
+	"herald/internal/nlp/geo"
+	"herald/internal/nlp/ner"
+	"herald/internal/nlp/quote"
 	"herald/internal/nlp/segment"
+	"herald/internal/nlp/tag"
 	"herald/internal/nlp/timex"
 )
 
@@ -14,7 +20,13 @@ func DefaultStages() ([]nlp.Stage, error) {
 	for _, mk := range []func() (nlp.Stage, error){
 		// One line per stage, in order.
 		segment.Load,
+		tag.Load,
+		ner.Load,
+		actor.New,
 		timex.New,
+		geo.New,
+		quote.New,
+		event.New,
 	} {
 		s, err := mk()
 		if err != nil {

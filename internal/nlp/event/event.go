@@ -1,0 +1,235 @@
+// Package event is the "event" stage: it finds who did what to whom in each
+// sentence, codes it in PLOVER (type, mode, contexts) with the closest CAMEO
+// code, intensity, Goldstein value and quad class, and dates, places and
+// qualifies it (asserted, future, hypothetical, negated). Triggers come from
+// the embedded lexicon (internal/resources/events); actor pairs that no
+// trigger links are coded by a classifier trained on PLOVER examples.
+// The stage is safe for concurrent use.
+package event
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"herald/internal/model"
+	"herald/internal/nlp"
+	"herald/internal/resources"
+	"herald/internal/resources/events"
+)
+
+// Stage codes events.
+type Stage struct {
+	lex   *events.Data
+	model *Classifier // nil: lexicon only
+	// NoModel disables the classifier (lexicon-only coding).
+	NoModel bool
+}
+
+var (
+	loadOnce sync.Once
+	shared   *Stage
+	loadErr  error
+)
+
+// New loads the lexicon and the classifier once and returns the stage.
+func New() (nlp.Stage, error) {
+	loadOnce.Do(func() {
+		lex, err := events.Load()
+		if err != nil {
+			loadErr = err
+			return
+		}
+		s := &Stage{lex: lex}
+		if data, err := events.Model(); err == nil && len(data) > 0 {
+			if s.model, err = ParseClassifier(data); err != nil {
+				loadErr = err
+				return
+			}
+			resources.Note("events/model.json", data)
+		}
+		shared = s
+	})
+	return shared, loadErr
+}
+
+// WithModel returns a copy of s that uses c as its classifier (nil: none).
+func (s *Stage) WithModel(c *Classifier) *Stage {
+	t := *s
+	t.model = c
+	return &t
+}
+
+// Lexicon returns the trigger lexicon.
+func (s *Stage) Lexicon() *events.Data { return s.lex }
+
+// Name implements nlp.Stage.
+func (*Stage) Name() string { return "event" }
+
+// Requires implements nlp.Stage.
+func (*Stage) Requires() []string { return []string{"segment", "tag", "ner", "actor", "timex", "geo"} }
+
+// LexTypes returns the event types the lexicon gives a word (as a lemma), for classifier features.
+func (s *Stage) LexTypes(word string) []string {
+	var out []string
+	for _, e := range s.lex.Candidates(word) {
+		if len(e.Words) == 1 {
+			out = append(out, e.Type)
+		}
+	}
+	return out
+}
+
+// Process implements nlp.Stage.
+func (s *Stage) Process(ctx context.Context, a *model.Analysis) error {
+	if a.Doc.Language != "" && a.Doc.Language != "en" {
+		return fmt.Errorf("event: %w: language %s", nlp.ErrSkip, a.Doc.Language)
+	}
+	var found []found
+	for si := range a.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		found = append(found, s.sentence(a, si)...)
+	}
+	a.Events = merge(a, found)
+	return nil
+}
+
+// found is one event mention before merging.
+type found struct {
+	ev      model.Event
+	mention model.EventMention
+}
+
+// mentionRef is an entity mention (or coref) inside a sentence.
+type mentionRef struct {
+	entity     string
+	start, end int // byte span
+	tokStart   int // token index range
+	tokEnd     int
+	typ        string
+}
+
+func (s *Stage) sentence(a *model.Analysis, si int) []found {
+	sent := a.Sentences[si]
+	if sent.Block >= 0 && sent.Block < len(a.Blocks) && !a.Blocks[sent.Block].Analysed() {
+		return nil
+	}
+	toks := a.Tokens[sent.TokenStart:sent.TokenEnd]
+	if len(toks) == 0 {
+		return nil
+	}
+	lem := lemmas(toks)
+	refs := sentenceRefs(a, sent)
+	var out []found
+	used := map[[2]string]bool{}
+	for i := 0; i < len(toks); i++ {
+		for _, e := range s.lex.Candidates(lem[i]) {
+			n := len(e.Words)
+			if i+n > len(toks) || !matchWords(lem[i:i+n], e.Words) || !posOK(toks[i].POS, e.POS) {
+				continue
+			}
+			if e.Prep != "" && (i+n >= len(toks) || lem[i+n] != e.Prep) {
+				continue
+			}
+			f, ok := s.code(a, si, toks, lem, refs, i, i+n, e)
+			if !ok {
+				continue
+			}
+			out = append(out, f)
+			for _, x := range f.ev.Actors {
+				for _, y := range f.ev.Recipients {
+					used[[2]string{x, y}] = true
+				}
+			}
+			i += n - 1
+			break
+		}
+	}
+	if s.model != nil && !s.NoModel {
+		out = append(out, s.modelPairs(a, si, toks, lem, refs, used)...)
+	}
+	return out
+}
+
+func matchWords(l, w []string) bool {
+	for i := range w {
+		if l[i] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func posOK(pos string, want byte) bool {
+	if pos == "" {
+		return true
+	}
+	if want == 'V' {
+		return strings.HasPrefix(pos, "VB")
+	}
+	return strings.HasPrefix(pos, "NN")
+}
+
+func lemmas(toks []model.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		l := t.Lemma
+		if l == "" {
+			l = t.Text
+		}
+		out[i] = strings.ToLower(l)
+	}
+	return out
+}
+
+// actorTypes are the entity types that can act or receive.
+var actorTypes = map[string]bool{model.TypePER: true, model.TypeORG: true, model.TypeGPE: true, model.TypeNORP: true}
+
+// sentenceRefs lists the actor mentions and resolved corefs in a sentence, by position.
+func sentenceRefs(a *model.Analysis, sent model.Sentence) []mentionRef {
+	var refs []mentionRef
+	for _, e := range a.Entities {
+		if !actorTypes[e.Type] {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= sent.Start && m.End <= sent.End && m.Role != model.RoleLocation {
+				refs = append(refs, mentionRef{entity: e.ID, start: m.Start, end: m.End, typ: e.Type})
+			}
+		}
+	}
+	for _, c := range a.Coref {
+		if c.Start >= sent.Start && c.End <= sent.End {
+			refs = append(refs, mentionRef{entity: c.Entity, start: c.Start, end: c.End})
+		}
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
+	for i := range refs {
+		refs[i].tokStart, refs[i].tokEnd = tokenRange(a.Tokens[sent.TokenStart:sent.TokenEnd], refs[i].start, refs[i].end)
+	}
+	return refs
+}
+
+// tokenRange returns the indexes (within toks) of the tokens covering [start, end).
+func tokenRange(toks []model.Token, start, end int) (int, int) {
+	s, e := -1, -1
+	for i, t := range toks {
+		if t.End > start && t.Start < end {
+			if s < 0 {
+				s = i
+			}
+			e = i + 1
+		}
+	}
+	if s < 0 {
+		return 0, 0
+	}
+	return s, e
+}
+
+// Model returns the stage's classifier (nil when it has none).
+func (s *Stage) Model() *Classifier { return s.model }
