@@ -92,7 +92,7 @@ func Check(root, module string) ([]Violation, error) {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || name == "node_modules") {
+			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "node_modules") {
 				return filepath.SkipDir
 			}
 			return nil

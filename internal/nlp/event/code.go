@@ -13,12 +13,16 @@ import (
 var (
 	negators     = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "without": true}
 	hypothetical = map[string]bool{"would": true, "could": true, "might": true, "may": true, "if": true, "possible": true, "potential": true, "possibility": true, "unless": true}
-	futureCues   = map[string]bool{"will": true, "shall": true, "plan": true, "expect": true, "intend": true, "schedule": true, "prepare": true, "set": true, "upcoming": true, "planned": true, "to": true}
+	futureCues   = map[string]bool{"will": true, "shall": true, "plan": true, "expect": true, "intend": true, "schedule": true, "prepare": true, "set": true, "upcoming": true, "planned": true, "to": true,
+		"threaten": true, "warn": true, "propose": true, "consider": true, "seek": true, "want": true, "demand": true, "urge": true}
 )
 
 // code builds the event for trigger tokens [ti, tj) of sentence si.
 func (s *Stage) code(a *model.Analysis, si int, toks []model.Token, lem []string, refs []mentionRef, ti, tj int, e *events.Entry) (found, bool) {
-	actors, recips := s.participants(a, si, toks, lem, refs, ti, tj, e.POS)
+	actors, recips := s.participants(a, si, toks, lem, agents(refs), ti, tj, e.POS)
+	if len(recips) == 0 && (e.Type == "ASSAULT" || e.Type == "COERCE") {
+		recips = targetLocation(refs, lem, tj, actors)
+	}
 	ev := model.Event{Type: e.Type, Mode: e.Mode, Contexts: e.Contexts, CAMEO: e.CAMEO, Goldstein: e.Goldstein,
 		Actors: actors, Recipients: recips, Rule: fmt.Sprintf("lexicon/events/lexicon.tsv:%s/%s#%d", e.Type, orDash(e.Mode), e.Line)}
 	if sc, ok := s.lex.Score(e.Type, e.Mode); ok {
@@ -121,6 +125,30 @@ func (s *Stage) participants(a *model.Analysis, si int, toks []model.Token, lem 
 		}
 	}
 	return actors, recips
+}
+
+// agents drops location mentions.
+func agents(refs []mentionRef) []mentionRef {
+	var out []mentionRef
+	for _, r := range refs {
+		if !r.loc {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// targetLocation is the political unit where violence struck ("hit a
+// centre in Ukraine"): the first GPE after the trigger introduced by "in".
+func targetLocation(refs []mentionRef, lem []string, tj int, actors []string) []string {
+	for _, r := range refs {
+		if r.typ == model.TypeGPE && r.tokStart > tj && r.tokStart-tj <= 10 && !contains(actors, r.entity) {
+			if p := r.tokStart - 1; p >= 0 && (lem[p] == "in" || lem[p] == "across") {
+				return []string{r.entity}
+			}
+		}
+	}
+	return nil
 }
 
 var recipientPrep = map[string]bool{"with": true, "on": true, "against": true, "to": true, "toward": true, "towards": true, "for": true, "from": true}

@@ -111,6 +111,7 @@ type mentionRef struct {
 	tokStart   int // token index range
 	tokEnd     int
 	typ        string
+	loc        bool // a location mention ("a meeting in Moscow"): a place, not a participant
 }
 
 func (s *Stage) sentence(a *model.Analysis, si int) []found {
@@ -150,7 +151,7 @@ func (s *Stage) sentence(a *model.Analysis, si int) []found {
 		}
 	}
 	if s.model != nil && !s.NoModel {
-		out = append(out, s.modelPairs(a, si, toks, lem, refs, used)...)
+		out = append(out, s.modelPairs(a, si, toks, lem, agents(refs), used)...)
 	}
 	return out
 }
@@ -197,8 +198,8 @@ func sentenceRefs(a *model.Analysis, sent model.Sentence) []mentionRef {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if m.Start >= sent.Start && m.End <= sent.End && m.Role != model.RoleLocation {
-				refs = append(refs, mentionRef{entity: e.ID, start: m.Start, end: m.End, typ: e.Type})
+			if m.Start >= sent.Start && m.End <= sent.End {
+				refs = append(refs, mentionRef{entity: e.ID, start: m.Start, end: m.End, typ: e.Type, loc: m.Role == model.RoleLocation})
 			}
 		}
 	}
