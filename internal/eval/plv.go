@@ -69,9 +69,9 @@ func ReadGSR(path string) ([]PLVRow, error) {
 		return nil, fmt.Errorf("eval: gsr: %w", err)
 	}
 	var recs []struct {
-		ID     string `json:"id"`
-		Event  string `json:"event"`
-		Text   string `json:"text"`
+		ID     string          `json:"id"`
+		Event  string          `json:"event"`
+		Text   string          `json:"text"`
 		Source json.RawMessage `json:"source"`
 		Target json.RawMessage `json:"target"`
 	}
