@@ -38,6 +38,7 @@ func runZyte(ctx context.Context, r EvalRequest) error {
 	w := r.Stdout
 	pred := make(map[string]string, len(pages))
 	var failed []string
+	noText := 0
 	var elapsed time.Duration
 	for _, p := range pages {
 		if err := ctx.Err(); err != nil {
@@ -55,7 +56,9 @@ func runZyte(ctx context.Context, r EvalRequest) error {
 		d, err := htmltext.Extract(page, p.URL)
 		elapsed += time.Since(start)
 		if err != nil {
-			if !errors.Is(err, htmltext.ErrNoText) {
+			if errors.Is(err, htmltext.ErrNoText) {
+				noText++
+			} else {
 				failed = append(failed, fmt.Sprintf("%s: %v", p.ID[:min(12, len(p.ID))], err))
 			}
 			continue
@@ -92,6 +95,9 @@ func runZyte(ctx context.Context, r EvalRequest) error {
 			oa, _, _ := eval.ZyteScore(pages, other)
 			row(strings.TrimSuffix(filepath.Base(f), ".json"), oa)
 		}
+	}
+	if noText > 0 {
+		fmt.Fprintf(w, "\n%d pages gave no text (scored as empty)\n", noText)
 	}
 	if len(failed) > 0 {
 		fmt.Fprintf(w, "\n%d pages failed:\n  %s\n", len(failed), strings.Join(failed, "\n  "))
