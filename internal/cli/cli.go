@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -53,7 +54,8 @@ func isInputError(err error) bool {
 }
 
 type globals struct {
-	Resources string `help:"Directory whose files override the embedded lexicons and models." env:"HERALD_RESOURCES" type:"path"`
+	Resources  string `help:"Directory whose files override the embedded lexicons and models." env:"HERALD_RESOURCES" type:"path"`
+	CPUProfile string `name:"cpuprofile" help:"Write a CPU profile of the command to this file (for go tool pprof)." type:"path"`
 }
 
 type root struct {
@@ -71,6 +73,7 @@ type root struct {
 	Train     TrainCmd     `cmd:"" help:"Rebuild an embedded model from data."`
 	Schema    SchemaCmd    `cmd:"" help:"Print the JSON Schema of the herald/v1 output."`
 	Version   VersionCmd   `cmd:"" help:"Print herald's version."`
+	Serve     ServeCmd     `cmd:"" help:"Serve the JSON API and web UI (--demo: over embedded sample articles)."`
 }
 
 // exitPanic carries kong's exit request out of Parse.
@@ -111,6 +114,19 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	}
 	if cli.Resources != "" {
 		resources.SetOverrideDir(cli.Resources)
+	}
+	if cli.CPUProfile != "" {
+		f, err := os.Create(cli.CPUProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "herald: cpuprofile: %v\n", err)
+			return ExitInput
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "herald: cpuprofile: %v\n", err)
+			return ExitFailure
+		}
+		defer pprof.StopCPUProfile()
 	}
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	if err := kctx.Run(e); err != nil {
