@@ -13,8 +13,6 @@ import (
 	"herald/internal/eval"
 	"herald/internal/model"
 	"herald/internal/nlp"
-	"herald/internal/nlp/segment"
-	"herald/internal/nlp/timex"
 )
 
 func init() {
@@ -48,26 +46,8 @@ func runTempEval(ctx context.Context, r EvalRequest) error {
 	if err != nil {
 		return err
 	}
-	analyze := an.Analyze
 	if !hasStage(an.Pipeline(), "timex") {
-		// The default pipeline does not run timex yet: run segment and timex
-		// on the prepared analysis.
-		ts, err := timex.New()
-		if err != nil {
-			return err
-		}
-		p, err := nlp.New(segment.New(), ts)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(r.Stderr, "eval tempeval: the default pipeline has no timex stage; running segment+timex")
-		analyze = func(ctx context.Context, art model.Article) (*model.Analysis, error) {
-			a, err := an.Prepare(art)
-			if err != nil {
-				return nil, err
-			}
-			return a, p.Run(ctx, a)
-		}
+		return fmt.Errorf("eval tempeval: the pipeline has no timex stage")
 	}
 	var counts eval.TempEvalCounts
 	var spent time.Duration
@@ -83,7 +63,7 @@ func runTempEval(ctx context.Context, r EvalRequest) error {
 		}
 		art := model.Article{ID: doc.ID, Text: doc.Text, Published: doc.DCTDate(), Language: "en", Origin: f}
 		t0 := time.Now()
-		a, err := analyze(ctx, art)
+		a, err := an.Analyze(ctx, art)
 		spent += time.Since(t0)
 		if err != nil {
 			return fmt.Errorf("eval tempeval: %s: %w", f, err)

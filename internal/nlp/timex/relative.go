@@ -1,0 +1,1068 @@
+package timex
+
+// Rule families for relative and anaphoric expressions, quantities and
+// durations, quarters, seasons, positions ("late July"), sets, holidays.
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"herald/internal/model"
+)
+
+// relOffset maps a relative word to an offset in units: this 0, last -1, next +1.
+func relOffset(rel string) (int, bool) {
+	switch rel {
+	case "this", "current", "same":
+		return 0, true
+	case "last", "past", "previous", "prior", "latest", "recent":
+		return -1, true
+	case "next", "coming", "following", "upcoming":
+		return 1, true
+	}
+	return 0, false
+}
+
+// unitValue is the DATE value of the unit u shifted by off units from dct.
+func (p *parser) unitValue(u string, off int) (string, string, bool) {
+	if !p.has {
+		switch u {
+		case "W":
+			return "XXXX-WXX", model.TimeDate, true
+		case "WE":
+			return "XXXX-WXX-WE", model.TimeDate, true
+		case "M":
+			return "XXXX-XX", model.TimeDate, true
+		case "Y":
+			return "XXXX", model.TimeDate, true
+		case "Q":
+			return "XXXX-QX", model.TimeDate, true
+		case "D":
+			return "XXXX-XX-XX", model.TimeDate, true
+		case "DE":
+			return "XXX", model.TimeDate, true
+		}
+		return "", "", false
+	}
+	t := p.dct
+	switch u {
+	case "D":
+		return day(t.AddDate(0, 0, off)), model.TimeDate, true
+	case "W":
+		return week(t.AddDate(0, 0, 7*off)), model.TimeDate, true
+	case "WE":
+		return week(t.AddDate(0, 0, 7*off)) + "-WE", model.TimeDate, true
+	case "M":
+		t = t.AddDate(0, 0, 1-t.Day()).AddDate(0, off, 0)
+		return month(t.Year(), int(t.Month())), model.TimeDate, true
+	case "Q":
+		y, q := shiftQuarter(t.Year(), quarterOf(t), off)
+		return quarter(y, q), model.TimeDate, true
+	case "Y":
+		return year(t.Year() + off), model.TimeDate, true
+	case "DE":
+		return strconv.Itoa(t.Year()/10 + off), model.TimeDate, true
+	case "CE":
+		return strconv.Itoa(t.Year()/100 + off), model.TimeDate, true
+	}
+	return "", "", false
+}
+
+func (p *parser) relative(i int) (match, bool) {
+	j := i
+	the := false
+	if p.eq(j, "the") {
+		the = true
+		j++
+	}
+	// earlier/later this month
+	posMod := ""
+	if p.eqAny(j, "earlier", "later") && !the {
+		posMod = "START"
+		if p.eq(j, "later") {
+			posMod = "END"
+		}
+		j++
+	}
+	rel := ""
+	if p.eq(j, "most") && p.eq(j+1, "recent") {
+		rel = "latest"
+		j += 2
+	} else if e := p.x(j); e != nil && e.rel != "" {
+		rel = e.rel
+		j++
+	}
+	if posMod != "" && rel == "" && p.eq(j, "in") && p.eq(j+1, "the") {
+		// earlier in the year, later in the day
+		if u, plural, ok := p.unit(j + 2); ok && !plural && (u == "Y" || u == "M" || u == "W" || u == "D") {
+			v, t, ok := p.unitValue(u, 0)
+			if ok {
+				return match{end: j + 3, typ: t, val: v, mod: posMod, rule: "earlier-in-the-unit"}, true
+			}
+		}
+		return match{}, false
+	}
+	if posMod != "" && rel != "this" && rel != "last" && rel != "next" {
+		return match{}, false
+	}
+	if rel == "" {
+		if !the {
+			return match{}, false
+		}
+		// the year, the quarter, the week, the weekend
+		u, plural, ok := p.unit(j)
+		if !ok || plural || p.hyphen(j+1) {
+			return match{}, false
+		}
+		if p.eqAny(j+1, "ended", "ending") {
+			// "the year ended Sept. 30" is a fiscal year (a duration);
+			// "the quarter ended June 30" is the quarter that date closes.
+			switch u {
+			case "Y":
+				return match{end: j + 1, typ: model.TimeDuration, val: "P1Y", rule: "the-unit-ended"}, true
+			case "Q":
+				if m, ok := p.monthDate(j + 2); ok && len(m.val) == 10 {
+					if t, err := time.Parse("2006-01-02", m.val); err == nil {
+						return match{end: j + 1, typ: model.TimeDate, val: quarter(t.Year(), quarterOf(t)), rule: "the-unit-ended"}, true
+					}
+				}
+			}
+		}
+		switch u {
+		case "Y":
+			if p.eqAny(i-1, "for", "over", "during", "throughout", "through") {
+				return match{end: j + 1, typ: model.TimeDuration, val: "P1Y", rule: "the-year-duration"}, true
+			}
+			v, t, _ := p.unitValue("Y", 0)
+			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
+		case "Q":
+			v, t, _ := p.unitValue("Q", -1)
+			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
+		case "W", "M":
+			v, t, _ := p.unitValue(u, 0)
+			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
+		case "WE":
+			off := 0
+			if p.dir(i, j+1) == past && p.has && isoWeekday(p.dct) < 6 {
+				off = -1
+			}
+			v, t, _ := p.unitValue("WE", off)
+			return match{end: j + 1, typ: t, val: v, rule: "the-weekend"}, true
+		}
+		return match{}, false
+	}
+	off, ok := relOffset(rel)
+	if !ok {
+		return match{}, false
+	}
+	// recent days, the coming weeks
+	if u, plural, ok := p.unit(j); ok && plural && !p.eqAny(j, "weekends") {
+		if rel == "recent" {
+			return match{end: j + 1, typ: model.TimeDuration, val: durVal(-1, u), rule: "recent-units"}, true
+		}
+		if rel == "coming" || rel == "upcoming" {
+			return match{end: j + 1, typ: model.TimeDate, val: "FUTURE_REF", rule: "coming-units"}, true
+		}
+		return match{}, false
+	}
+	// last night, this morning
+	if e := p.x(j); e != nil && e.pod != "" && !the {
+		switch rel {
+		case "this":
+			return match{end: j + 1, typ: model.TimeTime, val: p.deicticDay("today") + "T" + e.pod, mod: posMod, rule: "this-part-of-day"}, true
+		case "last":
+			if e.pod == "NI" {
+				return match{end: j + 1, typ: model.TimeTime, val: p.deicticDay("yesterday") + "TNI", rule: "last-night"}, true
+			}
+		}
+		return match{}, false
+	}
+	// last May, next March
+	if e := p.x(j); e != nil && e.month > 0 && p.w[j].upper {
+		m := e.month
+		if !p.has {
+			return match{end: j + 1, typ: model.TimeDate, val: "XXXX-" + twoDigits(m), rule: "relative-month"}, true
+		}
+		y, cm := p.dct.Year(), int(p.dct.Month())
+		switch {
+		case off < 0:
+			if m >= cm {
+				y--
+			}
+		case off > 0:
+			if m <= cm {
+				y++
+			}
+		}
+		return match{end: j + 1, typ: model.TimeDate, val: month(y, m), rule: "relative-month"}, true
+	}
+	u, plural, ok := p.unit(j)
+	if !ok || plural {
+		return match{}, false
+	}
+	if u == "D" || u == "S" || u == "MIN" || u == "H" || u == "FN" || u == "ML" || p.hyphen(j+1) {
+		return match{}, false
+	}
+	if rel == "same" {
+		return match{}, false
+	}
+	if u == "Q" && rel == "this" && the {
+		return match{}, false
+	}
+	if the && (rel == "next" || rel == "coming" || rel == "following") && u != "Q" && u != "WE" {
+		// "the next year" is a duration in TimeML
+		return match{end: j + 1, typ: model.TimeDuration, val: durVal(1, u), rule: "the-next-unit"}, true
+	}
+	if the && (rel == "past" || rel == "last") && u != "Q" && u != "Y" && u != "WE" && u != "DE" {
+		return match{end: j + 1, typ: model.TimeDuration, val: durVal(1, u), rule: "the-past-unit"}, true
+	}
+	v, t, ok := p.unitValue(u, off)
+	if !ok {
+		return match{}, false
+	}
+	rule := "relative-" + rel
+	if posMod != "" {
+		rule = "earlier-this"
+		if posMod == "END" {
+			rule = "later-this"
+		}
+	}
+	return match{end: j + 1, typ: t, val: v, mod: posMod, rule: rule}, true
+}
+
+// quantMod reads a quantity modifier: "about", "more than", "at least", …
+func (p *parser) quantMod(i int) (string, int) {
+	switch {
+	case p.eq(i, "more") && p.eq(i+1, "than"), p.eq(i, "over") && i+1 < len(p.w):
+		if p.eq(i, "over") {
+			return "MORE_THAN", i + 1
+		}
+		return "MORE_THAN", i + 2
+	case p.eqAny(i, "less", "fewer") && p.eq(i+1, "than"):
+		return "LESS_THAN", i + 2
+	case p.eq(i, "at") && p.eq(i+1, "least"):
+		return "EQUAL_OR_MORE", i + 2
+	case p.eq(i, "up") && p.eq(i+1, "to"), p.eq(i, "at") && p.eq(i+1, "most"):
+		return "EQUAL_OR_LESS", i + 2
+	case p.eq(i, "no") && p.eq(i+1, "more") && p.eq(i+2, "than"):
+		return "EQUAL_OR_LESS", i + 3
+	case p.eqAny(i, "nearly", "almost"):
+		return "LESS_THAN", i + 1
+	case p.eqAny(i, "about", "around", "approximately", "roughly", "some"):
+		return "APPROX", i + 1
+	}
+	return "", i
+}
+
+func (p *parser) quantity(i int) (match, bool) {
+	mod, j := p.quantMod(i)
+	if mod == "APPROX" && p.eq(i, "some") && !(j < len(p.w) && (p.w[j].kind == kDigits || (p.x(j) != nil && p.x(j).num > 0))) {
+		mod, j = "", i
+	}
+	the, rel := false, ""
+	if p.eq(j, "the") {
+		the = true
+		j++
+		if p.eqAny(j, "past", "last", "next", "first", "previous", "coming", "following", "final", "latest", "initial", "ensuing", "remaining") {
+			rel = strings.ToLower(p.w[j].t)
+			j++
+		}
+	} else if p.eqAny(j, "past", "last", "next", "first", "previous", "coming", "following") && j+1 < len(p.w) && p.w[j+1].kind != kWord || p.eqAny(j, "past", "last", "next", "first") && p.x(j+1) != nil && p.x(j+1).num > 0 {
+		rel = strings.ToLower(p.w[j].t)
+		j++
+	}
+	n, k, ok := p.amount(j)
+	if !ok {
+		// "a three-year period"
+		if p.eqAny(j, "a", "an") && !the && rel == "" {
+			if m, ok := p.quantity(j + 1); ok && m.rule == "duration-adjective" && p.eqAny(m.end, "period", "term", "span", "stretch", "spell") {
+				m.end++
+				m.mod = mod
+				return m, true
+			}
+		}
+		return match{}, false
+	}
+	if (p.eqAny(j, "a", "an") || p.eq(j, "some")) && the {
+		return match{}, false
+	}
+	// adjectival: three-hour, 10-year(-old)
+	if p.hyphen(k) {
+		u, plural, oku := p.unit(k + 1)
+		if !oku || plural || the || n < 0 {
+			return match{}, false
+		}
+		end := k + 2
+		if p.hyphen(end) && p.eq(end+1, "old") {
+			return match{}, false // an age, not a time expression in TimeML corpora
+		}
+		if p.hyphen(end) && p.eq(end+1, "long") {
+			end += 2
+		}
+		return match{end: end, typ: model.TimeDuration, val: durVal(n, u), mod: mod, rule: "duration-adjective"}, true
+	}
+	// ranges: "two to three weeks", "12 to 18 months" (the lower bound)
+	if n >= 0 && p.eqAny(k, "to", "or") && !p.eqAny(j, "a", "an") {
+		if _, k2, ok := p.number(k + 1); ok {
+			if _, _, oku := p.unit(k2); oku {
+				k = k2
+			}
+		}
+	}
+	// fractions: "2 1/2 years", "five and a half hours"
+	half := false
+	if n >= 0 && k+2 < len(p.w) && p.w[k].kind == kDigits && p.w[k].num == 1 && p.punct(k+1, "/") && !p.w[k+1].gap && p.w[k+2].kind == kDigits && p.w[k+2].num == 2 && !p.w[k+2].gap {
+		half, k = true, k+3
+	} else if n >= 0 && p.eq(k, "and") && p.eq(k+1, "a") && p.eq(k+2, "half") {
+		half, k = true, k+3
+	}
+	if p.eq(k, "more") || p.eq(k, "additional") || p.eq(k, "straight") || p.eq(k, "consecutive") {
+		k++
+	}
+	u, plural, oku := p.unit(k)
+	if !oku {
+		return match{}, false
+	}
+	if p.hyphen(k+1) || (p.w[k].upper && !p.w[j].upper && k > 0) {
+		return match{}, false // "a year-earlier …", "60 Minutes"
+	}
+	if u == "S" && p.eq(k, "second") && k+1 < len(p.w) && p.w[k+1].kind == kWord && !p.w[k+1].upper {
+		return match{}, false // "a second attack"
+	}
+	if !half && n >= 0 && p.eq(k+1, "and") && p.eq(k+2, "a") && p.eq(k+3, "half") {
+		// "a minute and a half"
+		return match{end: k + 4, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}, true
+	}
+	if half {
+		return match{end: k + 1, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}, true
+	}
+	if u == "WE" {
+		return match{}, false
+	}
+	if n == 1 && plural {
+		return match{}, false
+	}
+	if n < 0 && !plural {
+		return match{}, false
+	}
+	end := k + 1
+	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after")
+	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && p.rateBefore(i) {
+		return match{}, false // "$5 a year" is a set
+	}
+	if n > 1 && !plural && j < len(p.w) && p.w[j].kind == kDigits && p.w[j].nd == 4 {
+		return match{}, false // "the same 1985 month"
+	}
+	if u == "Q" && p.eqAny(j, "a", "an") && !agoNext {
+		return match{}, false // "a quarter" of something
+	}
+	if the && rel == "" && u != "M" {
+		return match{}, false // "the two days": TimeML leaves out the article
+	}
+	// two weeks ago, a year earlier, three years from now
+	dir, anchored := 0, false
+	switch {
+	case p.eq(end, "or") && p.eq(end+1, "so") && p.eqAny(end+2, "ago", "earlier", "later"):
+		end += 2
+		mod = "APPROX"
+		if p.eq(end, "ago") || p.eq(end, "earlier") {
+			dir, anchored = past, true
+		} else {
+			dir, anchored = future, true
+		}
+	case p.eq(end, "ago"):
+		dir, anchored = past, true
+	case p.eqAny(end, "earlier", "before") && !the && rel == "":
+		dir, anchored = past, true
+	case p.eqAny(end, "later", "after", "hence") && !the && rel == "":
+		dir, anchored = future, true
+	case p.eq(end, "from") && p.eq(end+1, "now"):
+		dir, anchored = future, true
+		end++
+	}
+	if anchored {
+		if (p.eqAny(end, "before", "after")) && end+1 < len(p.w) && p.w[end+1].kind == kWord {
+			// "two days before the vote": the anchor is an event
+			return match{end: k + 1, typ: model.TimeDuration, val: durVal(n, u), mod: mod, rule: "duration"}, true
+		}
+		end++
+		if mod == "LESS_THAN" || mod == "MORE_THAN" {
+			mod = "APPROX"
+		}
+		if n < 0 {
+			v := "PAST_REF"
+			if dir == future {
+				v = "FUTURE_REF"
+			}
+			t := model.TimeDate
+			if u == "H" || u == "MIN" || u == "S" {
+				t = model.TimeTime
+			}
+			return match{end: end, typ: t, val: v, rule: "vague-ago"}, true
+		}
+		if !p.has {
+			return match{end: end, typ: model.TimeDate, val: anonShift(u), mod: mod, rule: "ago"}, true
+		}
+		if u == "Y" {
+			if q := p.lastQuarter(); q != "" {
+				if v, ok := shiftValue(q, n*dir); ok {
+					return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "year-earlier-anaphora"}, true
+				}
+			}
+		}
+		v, t := shiftBy(p.dct, n, u, dir)
+		if v == "" {
+			return match{}, false
+		}
+		return match{end: end, typ: t, val: v, mod: mod, rule: "ago"}, true
+	}
+	if n < 0 && !the && mod == "" && p.eqAny(j, "some") {
+		return match{}, false
+	}
+	rule := "duration"
+	if rel != "" {
+		rule = "duration-" + rel
+	}
+	return match{end: end, typ: model.TimeDuration, val: durVal(n, u), mod: mod, rule: rule}, true
+}
+
+func anonShift(u string) string {
+	switch u {
+	case "Y":
+		return "XXXX"
+	case "M":
+		return "XXXX-XX"
+	case "Q":
+		return "XXXX-QX"
+	case "H", "MIN", "S":
+		return "XXXX-XX-XXTXX"
+	}
+	return "XXXX-XX-XX"
+}
+
+func (p *parser) quarterExpr(i int) (match, bool) {
+	j := i
+	the := false
+	if p.eq(j, "the") {
+		the = true
+		j++
+	}
+	y := 0
+	if p.eqAny(j, "comparable", "corresponding") {
+		j++
+	}
+	if p.eq(j, "year") && p.hyphen(j+1) && p.eqAny(j+2, "ago", "earlier") && p.has {
+		y = p.dct.Year() - 1
+		if len(p.last) >= 4 && strings.Contains(p.last, "-Q") {
+			if ly, err := strconv.Atoi(p.last[:4]); err == nil {
+				y = ly - 1
+			}
+		}
+		j += 3
+	}
+	if j < len(p.w) && p.w[j].kind == kDigits && p.w[j].nd == 4 && the {
+		y = p.w[j].num
+		j++
+		if p.eqAny(j, "period", "quarter") {
+			if p.eq(j, "quarter") && p.has {
+				return match{end: j + 1, typ: model.TimeDate, val: quarter(y, quarterOf(p.dct.AddDate(0, -3, 0))), rule: "year-quarter"}, true
+			}
+			return match{end: j + 1, typ: model.TimeDate, val: year(y), rule: "year-period"}, true
+		}
+	}
+	if p.eq(j, "fiscal") {
+		j++
+	}
+	if (p.eqAny(j, "this", "last", "next")) && p.eq(j+1, "year") && (p.punct(j+2, "'") || p.punct(j+2, "’")) && p.eq(j+3, "s") {
+		off, _ := relOffset(strings.ToLower(p.w[j].t))
+		if p.has {
+			y = p.dct.Year() + off
+		}
+		j += 4
+	}
+	q := 0
+	if p.eq(j, "last") && p.eq(j+1, "half") {
+		q = 2
+	} else if e := p.x(j); e != nil && e.ord >= 1 && e.ord <= 4 {
+		q = e.ord
+	} else if j < len(p.w) && p.w[j].kind == kOrdinal && p.w[j].num >= 1 && p.w[j].num <= 4 {
+		q = p.w[j].num
+	} else {
+		return match{}, false
+	}
+	j++
+	if p.eq(j, "fiscal") {
+		j++
+	} else if p.hyphen(j) {
+		if the {
+			return match{}, false // "the third-quarter results": TimeML leaves out the article
+		}
+		j++
+	}
+	half := false
+	switch {
+	case p.eq(j, "quarter"):
+	case p.eq(j, "half") && q <= 2:
+		half = true
+	default:
+		return match{}, false
+	}
+	end := j + 1
+	k := end
+	if p.eq(k, "of") || p.punct(k, ",") {
+		k++
+	}
+	if yy, k2, ok := p.yearAt(k); ok {
+		y, end = yy, k2
+	} else if p.eq(k, "of") == false && p.eq(end, "of") && p.eqAny(end+1, "this", "last", "next") && p.eq(end+2, "year") && p.has {
+		off, _ := relOffset(strings.ToLower(p.w[end+1].t))
+		y, end = p.dct.Year()+off, end+3
+	}
+	if y == 0 && !p.has {
+		if half {
+			return match{end: end, typ: model.TimeDate, val: "XXXX-H" + strconv.Itoa(q), rule: "half"}, true
+		}
+		return match{end: end, typ: model.TimeDate, val: "XXXX-Q" + strconv.Itoa(q), rule: "quarter"}, true
+	}
+	if half {
+		if y == 0 {
+			y = p.dct.Year()
+			if q == 2 && p.dct.Month() <= 6 && p.dir(i, end) == past {
+				y--
+			}
+		}
+		return match{end: end, typ: model.TimeDate, val: year(y) + "-H" + strconv.Itoa(q), rule: "half"}, true
+	}
+	if y == 0 {
+		y = quarterYear(p.dct, q, p.dir(i, end))
+	}
+	return match{end: end, typ: model.TimeDate, val: quarter(y, q), rule: "quarter"}, true
+}
+
+func (p *parser) season(i int) (match, bool) {
+	j := i
+	the := false
+	if p.eq(j, "the") {
+		the = true
+		j++
+	}
+	rel := ""
+	if e := p.x(j); e != nil && (e.rel == "this" || e.rel == "last" || e.rel == "next" || e.rel == "past" || e.rel == "coming") {
+		rel = e.rel
+		j++
+		if rel == "this" && p.eqAny(j, "past", "coming") {
+			rel = strings.ToLower(p.w[j].t)
+			j++
+		}
+	}
+	e := p.x(j)
+	if e == nil || e.season == "" {
+		return match{}, false
+	}
+	s := e.season
+	end := j + 1
+	y := 0
+	k := end
+	if p.eq(k, "of") {
+		k++
+	}
+	if yy, k2, ok := p.yearAt(k); ok {
+		y, end = yy, k2
+	} else if p.eq(end, "of") {
+		return match{}, false // "the fall of the Berlin Wall"
+	}
+	if y == 0 && rel == "" && !the && !p.eqAny(i-1, "in", "this", "during", "since", "until", "by", "next", "last", "early", "late", "mid", "through", "over") {
+		return match{}, false
+	}
+	if (p.eq(j, "fall") || p.eq(j, "spring")) && y == 0 && rel == "" && the && end < len(p.w) && p.w[end].kind == kWord && p.x(end) == nil && !p.eqAny(end, "and", "or", "when", "as", "that", "before", "after") {
+		return match{}, false
+	}
+	if y == 0 && !p.has {
+		return match{end: end, typ: model.TimeDate, val: "XXXX-" + s, rule: "season"}, true
+	}
+	if y == 0 {
+		y = seasonYear(p.dct, s, rel, p.dir(i, end))
+	}
+	return match{end: end, typ: model.TimeDate, val: year(y) + "-" + s, rule: "season"}, true
+}
+
+// position: "the end of 1990", "late July", "mid-November", "the early 1980s".
+func (p *parser) position(i int) (match, bool) {
+	j := i
+	if p.eq(j, "the") {
+		j++
+	}
+	e := p.x(j)
+	if e == nil || e.pos == "" {
+		return match{}, false
+	}
+	mod := e.pos
+	var k int
+	switch {
+	case p.eqAny(j, "end", "beginning", "start", "middle", "close", "dawn") && p.eq(j+1, "of"):
+		k = j + 2
+	case p.eqAny(j, "early", "late", "mid", "middle"):
+		k = j + 1
+		if p.hyphen(k) {
+			k++
+		}
+		if j > i && !p.eqAny(k, "the") && !(k < len(p.w) && p.w[k].kind == kDecade) && !(p.x(k) != nil && (p.x(k).season != "" || p.x(k).rel != "")) {
+			// "the late July" is not English; "the early 1980s", "the early summer" are
+			if !(p.x(k) != nil && p.x(k).unit != "") {
+				return match{}, false
+			}
+		}
+	default:
+		return match{}, false
+	}
+	if k >= len(p.w) {
+		return match{}, false
+	}
+	var inner match
+	var ok bool
+	if p.w[k].kind == kDecade {
+		inner, ok = p.decade(k, k, "")
+	} else if p.eq(k, "the") && k+1 < len(p.w) && p.w[k+1].kind == kDecade {
+		inner, ok = p.decade(k, k+1, "")
+	} else {
+		if p.x(k) != nil && p.x(k).month > 0 && p.w[k].upper {
+			inner, ok = p.monthDate(k)
+			if !ok {
+				// "late May": the position word is the cue
+				m, end, _ := p.monthAt(k, false)
+				if m > 0 {
+					inner, ok = p.monthBare(k, end, m)
+				}
+			}
+		} else {
+			inner, ok = p.at(k)
+		}
+	}
+	if !ok || inner.typ != model.TimeDate || inner.val == "" || strings.HasSuffix(inner.val, "_REF") {
+		return match{}, false
+	}
+	if len(inner.val) == 10 && inner.val[4] == '-' {
+		return match{}, false // a single day has no early or late
+	}
+	inner.mod = mod
+	inner.rule = "position-" + inner.rule
+	return inner, true
+}
+
+func (p *parser) monthBare(i, end, m int) (match, bool) {
+	if !p.has {
+		return match{end: end, typ: model.TimeDate, val: "XXXX-" + twoDigits(m), rule: "month"}, true
+	}
+	y := monthYear(p.dct, m, 0, p.dir(i, end))
+	return match{end: end, typ: model.TimeDate, val: month(y, m), rule: "month"}, true
+}
+
+func (p *parser) set(i int) (match, bool) {
+	e := p.x(i)
+	if e != nil && e.wdays > 0 && p.w[i].upper {
+		v := "XXXX-WXX-" + strconv.Itoa(e.wdays)
+		end := i + 1
+		if pe := p.x(end); pe != nil && pe.pod != "" {
+			v += "T" + pe.pod
+			end++
+		}
+		return match{end: end, typ: model.TimeSet, val: v, rule: "set-weekdays"}, true
+	}
+	if e == nil || e.set == "" {
+		return match{}, false
+	}
+	if strings.HasPrefix(e.set, "P") {
+		// "rallies daily", "paid quarterly" — not the adjective ("a daily paper")
+		if n := i + 1; n < len(p.w) && p.w[n].kind != kPunct && !p.eqAny(n, "in", "on", "at", "for", "to", "and", "or", "since", "until", "by", "from", "with", "as", "but", "during", "through", "after", "before") {
+			return match{}, false
+		}
+		return match{end: i + 1, typ: model.TimeSet, val: e.set, rule: "set-adverb"}, true
+	}
+	if e.set == "per" {
+		if u, plural, ok := p.unit(i + 1); ok && !plural {
+			return match{end: i + 2, typ: model.TimeSet, val: durVal(1, u), rule: "set-per"}, true
+		}
+		return match{}, false
+	}
+	// every/each …
+	j := i + 1
+	n := 1
+	if p.eq(j, "other") {
+		n, j = 2, j+1
+	}
+	if x := p.x(j); x != nil {
+		switch {
+		case x.wday > 0 && p.w[j].upper:
+			v := "XXXX-WXX-" + strconv.Itoa(x.wday)
+			end := j + 1
+			if pe := p.x(end); pe != nil && pe.pod != "" {
+				v += "T" + pe.pod
+				end++
+			}
+			return match{end: end, typ: model.TimeSet, val: v, rule: "set-every"}, true
+		case x.month > 0 && p.w[j].upper:
+			return match{end: j + 1, typ: model.TimeSet, val: "XXXX-" + twoDigits(x.month), rule: "set-every"}, true
+		case x.season != "":
+			return match{end: j + 1, typ: model.TimeSet, val: "XXXX-" + x.season, rule: "set-every"}, true
+		case x.pod != "" && x.unit == "":
+			return match{end: j + 1, typ: model.TimeSet, val: "TXX" + x.pod, rule: "set-every"}, true
+		case x.unit != "" && x.unit != "NIGHT":
+			if x.unit == "WE" {
+				return match{end: j + 1, typ: model.TimeSet, val: "XXXX-WXX-WE", rule: "set-every"}, true
+			}
+			return match{end: j + 1, typ: model.TimeSet, val: durVal(n, x.unit), rule: "set-every"}, true
+		}
+	}
+	if nn, k, ok := p.number(j); ok && n == 1 {
+		if u, _, oku := p.unit(k); oku {
+			return match{end: k + 1, typ: model.TimeSet, val: durVal(nn, u), rule: "set-every"}, true
+		}
+	}
+	return match{}, false
+}
+
+// setRate: "$5 a year", "twice a week" (the "a"/"an" word at i).
+func (p *parser) setRate(i int) (match, bool) {
+	if !p.eqAny(i, "a", "an") || i == 0 {
+		return match{}, false
+	}
+	u, plural, ok := p.unit(i + 1)
+	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later") {
+		return match{}, false
+	}
+	if p.rateBefore(i) {
+		return match{end: i + 2, typ: model.TimeSet, val: durVal(1, u), rule: "set-rate"}, true
+	}
+	return match{}, false
+}
+
+// rateBefore reports whether a quantity comes shortly before word i in the
+// same clause ("$5 a year", "25 mln cubic feet of gas a day", "twice a week").
+func (p *parser) rateBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		w := &p.w[k]
+		switch {
+		case w.kind == kDigits || w.kind == kNum || w.t == "%" || w.t == "$" || w.t == "£" || w.t == "€":
+			return true
+		case p.eqAny(k, "once", "twice", "times", "percent", "cents", "dollars", "million", "billion", "euros", "pounds", "mln", "bln"):
+			return true
+		case w.kind == kPunct || p.eqAny(k, "and", "but", "that", "which", "who"):
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) vagueRef(i int) (match, bool) {
+	if m, ok := p.setRate(i); ok {
+		return m, true
+	}
+	switch {
+	case p.eq(i, "the") && p.eq(i+1, "past") && !(i+2 < len(p.w) && (p.w[i+2].kind == kDigits || (p.x(i+2) != nil && (p.x(i+2).num >= 0 || p.x(i+2).unit != "" || p.x(i+2).vague)))):
+		return match{end: i + 2, typ: model.TimeDate, val: "PAST_REF", rule: "ref-past"}, true
+	case p.eq(i, "the") && p.eqAny(i+1, "near", "foreseeable", "distant") && p.eq(i+2, "future"):
+		return match{end: i + 3, typ: model.TimeDate, val: "FUTURE_REF", rule: "ref-future"}, true
+	case p.eq(i, "the") && p.eq(i+1, "future"):
+		return match{end: i + 2, typ: model.TimeDate, val: "FUTURE_REF", rule: "ref-future"}, true
+	case p.eq(i, "the") && p.eqAny(i+1, "near", "short") && p.eq(i+2, "term"):
+		return match{end: i + 3, typ: model.TimeDate, val: "FUTURE_REF", rule: "ref-future"}, true
+	case p.eq(i, "the") && (p.eq(i+1, "latest") || p.eq(i+1, "most") && p.eq(i+2, "recent")) && (p.eq(i+2, "period") || p.eq(i+3, "period")) && p.has:
+		end := i + 3
+		if p.eq(i+1, "most") {
+			end++
+		}
+		v, _, _ := p.unitValue("Q", -1)
+		return match{end: end, typ: model.TimeDate, val: v, rule: "latest-period"}, true
+	case p.eq(i, "the") && i+2 < len(p.w) && p.eq(i+2, "century") && (p.w[i+1].kind == kOrdinal || (p.x(i+1) != nil && p.x(i+1).ord > 0)):
+		n := p.w[i+1].num
+		if p.w[i+1].kind != kOrdinal {
+			n = p.x(i + 1).ord
+		}
+		if n >= 1 && n <= 21 {
+			return match{end: i + 3, typ: model.TimeDate, val: twoDigits(n - 1), rule: "century"}, true
+		}
+	case p.eq(i, "these") && p.eq(i+1, "days"):
+		return match{end: i + 2, typ: model.TimeDate, val: "PRESENT_REF", rule: "ref-present"}, true
+	case p.eq(i, "at") && p.eq(i+1, "present"):
+		return match{}, false
+	}
+	// hours earlier, years ago, moments later
+	if u, plural, ok := p.unit(i); ok && plural && p.w[i].upper == (i == 0 || p.w[i].upper) {
+		if p.eqAny(i+1, "earlier", "ago") {
+			t := model.TimeDate
+			if u == "H" || u == "MIN" || u == "S" {
+				t = model.TimeTime
+			}
+			return match{end: i + 2, typ: t, val: "PAST_REF", rule: "vague-ago"}, true
+		}
+		if p.eq(i+1, "later") {
+			t := model.TimeDate
+			if u == "H" || u == "MIN" || u == "S" {
+				t = model.TimeTime
+			}
+			return match{end: i + 2, typ: t, val: "FUTURE_REF", rule: "vague-later"}, true
+		}
+		if p.eqAny(i-1, "for", "in", "over") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") {
+			return match{end: i + 1, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-duration"}, true
+		}
+	}
+	return match{}, false
+}
+
+// anaphora: "year-earlier", "the year-ago quarter".
+func (p *parser) anaphora(i int) (match, bool) {
+	j := i
+	if p.eqAny(j, "the", "a") {
+		j++
+	}
+	if !(p.eq(j, "year") && p.hyphen(j+1) && p.eqAny(j+2, "earlier", "ago")) {
+		// year end, year's end
+		if p.eq(j, "year") && (p.eq(j+1, "end") || ((p.punct(j+1, "'") || p.punct(j+1, "’")) && p.eq(j+2, "s") && p.eq(j+3, "end"))) {
+			end := j + 2
+			if !p.eq(j+1, "end") {
+				end = j + 4
+			}
+			v := "XXXX"
+			if p.has {
+				v = year(p.dct.Year())
+			}
+			return match{end: end, typ: model.TimeDate, val: v, mod: "END", rule: "year-end"}, true
+		}
+		if p.eq(j, "year") && p.hyphen(j+1) && p.eq(j+2, "end") {
+			if !p.has {
+				return match{end: j + 3, typ: model.TimeDate, val: "XXXX-12-31", rule: "year-end"}, true
+			}
+			return match{end: j + 3, typ: model.TimeDate, val: year(p.dct.Year()) + "-12-31", rule: "year-end"}, true
+		}
+		return match{}, false
+	}
+	end := j + 3
+	if p.eqAny(end, "quarter", "period", "month", "week", "day", "year") {
+		end++
+	} else if j > i {
+		return match{}, false
+	}
+	v := ""
+	if q := p.lastQuarter(); q != "" {
+		v, _ = shiftValue(q, -1)
+	} else if p.has && p.eqAny(end-1, "quarter", "period") {
+		qv, _, _ := p.unitValue("Q", -1)
+		v, _ = shiftValue(qv, -1)
+	}
+	if v == "" {
+		if !p.has {
+			v = "XXXX"
+		} else {
+			v = year(p.dct.Year() - 1)
+		}
+	}
+	return match{end: end, typ: model.TimeDate, val: v, rule: "year-earlier-anaphora"}, true
+}
+
+// lastQuarter is the quarter last mentioned when it lies in the publication
+// year or the one before (the reference of "a year earlier" in earnings
+// reports), else "".
+func (p *parser) lastQuarter() string {
+	if !p.has || len(p.last) != 7 || p.last[4:6] != "-Q" {
+		return ""
+	}
+	y, err := strconv.Atoi(p.last[:4])
+	if err != nil || y < p.dct.Year()-1 || y > p.dct.Year() {
+		return ""
+	}
+	return p.last
+}
+
+// holiday: "Thanksgiving", "Labor Day", "Christmas Eve", "last Easter",
+// "New Year's Day".
+func (p *parser) holiday(i int) (match, bool) {
+	j := i
+	off, rel := 0, false
+	if e := p.x(j); e != nil && (e.rel == "last" || e.rel == "next" || e.rel == "this") {
+		off, _ = relOffset(e.rel)
+		rel = true
+		j++
+	}
+	var h holidayRule
+	end := j + 1
+	switch {
+	case p.eq(j, "new") && p.w[j].upper && p.eq(j+1, "year") && (p.punct(j+2, "'") || p.punct(j+2, "’")) && p.eq(j+3, "s") && p.eqAny(j+4, "day", "eve"):
+		h = holidayRule{kind: "fixed", m: 1, d: 1}
+		if p.eq(j+4, "eve") {
+			h.m, h.d = 12, 31
+		}
+		end = j + 5
+	default:
+		e := p.x(j)
+		if e == nil || e.holiday.kind == "" || !p.w[j].upper {
+			return match{}, false
+		}
+		h = e.holiday
+		if h.next != "" {
+			if !p.eq(end, h.next) || !p.w[end].upper {
+				return match{}, false
+			}
+			end++
+		} else if p.eq(end, "eve") && h.kind == "fixed" && p.w[end].upper {
+			h.d--
+			end++
+		} else if p.eqAny(end, "day", "sunday") && p.w[end].upper {
+			end++
+		}
+	}
+	if !p.has {
+		v := "XXXX-XX-XX"
+		if h.kind == "fixed" {
+			v = "XXXX" + day(date(2000, h.m, h.d))[4:]
+		}
+		return match{end: end, typ: model.TimeDate, val: v, rule: "holiday"}, true
+	}
+	y := p.dct.Year()
+	var t time.Time
+	switch {
+	case rel && off < 0:
+		t = h.in(y)
+		if !t.Before(p.dct) {
+			t = h.in(y - 1)
+		}
+	case rel && off > 0:
+		t = h.in(y)
+		if !t.After(p.dct) {
+			t = h.in(y + 1)
+		}
+	case rel:
+		t = h.in(y)
+	default:
+		dir, cued := p.tense(i, end, true)
+		best := -1.0
+		for _, c := range []int{y - 1, y, y + 1} {
+			ct := h.in(c)
+			dd := ct.Sub(p.dct).Hours() / 24
+			if cued && ((dir == past && dd > 1) || (dir == future && dd < -1)) {
+				continue
+			}
+			if dd < 0 {
+				dd = -dd
+			}
+			if best < 0 || dd < best {
+				best, t = dd, ct
+			}
+		}
+	}
+	return match{end: end, typ: model.TimeDate, val: day(t), rule: "holiday"}, true
+}
+
+// anaphoricDay: "that day", "the next day", "the day before", "that night",
+// "that year" — resolved against the last full date mentioned, else the
+// publication date.
+func (p *parser) anaphoricDay(i int) (match, bool) {
+	j := i
+	mod := ""
+	switch {
+	case p.eq(j, "earlier"):
+		mod, j = "START", j+1
+	case p.eq(j, "later"):
+		mod, j = "END", j+1
+	}
+	shift, end := 0, 0
+	unitWord := ""
+	switch {
+	case p.eq(j, "that") && p.eq(j+1, "same"):
+		if j+2 >= len(p.w) {
+			return match{}, false
+		}
+		unitWord, end = strings.ToLower(p.w[j+2].t), j+3
+	case p.eq(j, "that") || (p.eq(j, "the") && p.eq(j+1, "same")):
+		k := j + 1
+		if p.eq(j, "the") {
+			k++
+		}
+		if k >= len(p.w) {
+			return match{}, false
+		}
+		unitWord, end = strings.ToLower(p.w[k].t), k+1
+	case p.eq(j, "the") && p.eqAny(j+1, "next", "following", "previous") && p.eqAny(j+2, "day", "morning", "night", "evening", "afternoon"):
+		shift = 1
+		if p.eq(j+1, "previous") {
+			shift = -1
+		}
+		unitWord, end = strings.ToLower(p.w[j+2].t), j+3
+	case p.eq(j, "the") && p.eq(j+1, "day") && p.eqAny(j+2, "before", "after") && (j+3 >= len(p.w) || p.w[j+3].kind == kPunct):
+		shift = 1
+		if p.eq(j+2, "before") {
+			shift = -1
+		}
+		unitWord, end = "day", j+3
+	default:
+		return match{}, false
+	}
+	if mod != "" && shift != 0 {
+		return match{}, false
+	}
+	base := p.dct
+	known := p.has
+	if len(p.last) >= 10 && p.last[4] == '-' && p.last[7] == '-' {
+		if t, err := time.Parse("2006-01-02", p.last[:10]); err == nil {
+			base, known = t, true
+		}
+	}
+	switch unitWord {
+	case "day", "morning", "night", "evening", "afternoon":
+		if !known {
+			return match{end: end, typ: model.TimeDate, val: "XXXX-XX-XX", mod: mod, rule: "anaphoric-day"}, true
+		}
+		v := day(base.AddDate(0, 0, shift))
+		if unitWord != "day" {
+			pod := map[string]string{"morning": "MO", "night": "NI", "evening": "EV", "afternoon": "AF"}[unitWord]
+			return match{end: end, typ: model.TimeTime, val: v + "T" + pod, mod: mod, rule: "anaphoric-day"}, true
+		}
+		return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "anaphoric-day"}, true
+	case "year", "month", "week":
+		if shift != 0 {
+			return match{}, false
+		}
+		if len(p.last) >= 4 && p.last[0] >= '0' && p.last[0] <= '9' {
+			if t, err := time.Parse("2006", p.last[:4]); err == nil {
+				base, known = t, true
+				if len(p.last) >= 7 && p.last[4] == '-' && p.last[5] >= '0' && p.last[5] <= '1' {
+					if tm, err := time.Parse("2006-01", p.last[:7]); err == nil {
+						base = tm
+					}
+				}
+			}
+		}
+		if !known {
+			return match{}, false
+		}
+		switch unitWord {
+		case "year":
+			return match{end: end, typ: model.TimeDate, val: year(base.Year()), mod: mod, rule: "anaphoric-unit"}, true
+		case "month":
+			if len(p.last) < 7 {
+				return match{}, false
+			}
+			return match{end: end, typ: model.TimeDate, val: month(base.Year(), int(base.Month())), mod: mod, rule: "anaphoric-unit"}, true
+		}
+	}
+	return match{}, false
+}
+
+// halfVal is the duration of n and a half units ("2 1/2 years" → P2Y6M).
+func halfVal(n int, u string) string {
+	switch u {
+	case "Y":
+		return "P" + strconv.Itoa(n) + "Y6M"
+	case "D":
+		return "P" + strconv.Itoa(n) + "DT12H"
+	case "H":
+		return "PT" + strconv.Itoa(n) + "H30M"
+	case "MIN":
+		return "PT" + strconv.Itoa(n) + "M30S"
+	case "M":
+		return "P" + strconv.Itoa(n) + "M15D"
+	case "W":
+		return "P" + strconv.Itoa(7*n+3) + "DT12H"
+	}
+	return durVal(n, u)
+}

@@ -1,0 +1,1148 @@
+package timex
+
+// The matcher core (longest match at each word), tense cues, and the rule
+// families for weekdays, deictic words, dates, years, decades and clock times.
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"herald/internal/model"
+)
+
+// match is one recognised expression: words [start, end) of the sentence.
+type match struct {
+	end                 int
+	typ, val, mod, rule string
+}
+
+// parser holds the per-article state of one Process call.
+type parser struct {
+	text string
+	w    []word
+	dct  time.Time
+	has  bool          // dct known
+	toks []model.Token // for POS-based tense, may be empty
+	last string        // last resolved DATE value, for "a year earlier"
+	out  []model.Time
+}
+
+func (p *parser) x(i int) *entry {
+	if i < 0 || i >= len(p.w) {
+		return nil
+	}
+	return p.w[i].x
+}
+
+// eq reports whether word i is s (ASCII case-insensitive).
+func (p *parser) eq(i int, s string) bool {
+	if i < 0 || i >= len(p.w) {
+		return false
+	}
+	w := &p.w[i]
+	return len(w.t) == len(s) && w.kind == kWord && (w.t == s || strings.EqualFold(w.t, s))
+}
+
+func (p *parser) eqAny(i int, ss ...string) bool {
+	for _, s := range ss {
+		if p.eq(i, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphen reports whether word i is a hyphen joining words i-1 and i+1.
+func (p *parser) hyphen(i int) bool {
+	return i > 0 && i+1 < len(p.w) && p.w[i].kind == kPunct && (p.w[i].t == "-" || p.w[i].t == "‐") &&
+		!p.w[i].gap && !p.w[i+1].gap
+}
+
+func (p *parser) punct(i int, s string) bool {
+	return i >= 0 && i < len(p.w) && p.w[i].kind == kPunct && p.w[i].t == s
+}
+
+// run finds every expression in the current sentence's words.
+func (p *parser) run() {
+	for i := 0; i < len(p.w); {
+		m, ok := p.at(i)
+		if !ok {
+			i++
+			continue
+		}
+		switch {
+		case p.eq(m.end, "or") && p.eq(m.end+1, "so"):
+			m.end += 2
+			if m.mod == "" {
+				m.mod = "APPROX"
+			}
+		case m.typ == model.TimeDate && m.mod == "" && (p.eq(m.end, "or") && p.eqAny(m.end+1, "later", "after") || p.eq(m.end, "and") && p.eqAny(m.end+1, "beyond", "later", "after")):
+			m.end += 2
+			m.mod = "ON_OR_AFTER"
+		case m.typ == model.TimeDate && m.mod == "" && (p.eq(m.end, "or") && p.eqAny(m.end+1, "earlier", "before") || p.eq(m.end, "and") && p.eqAny(m.end+1, "earlier", "before")):
+			m.end += 2
+			m.mod = "ON_OR_BEFORE"
+		}
+		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") {
+			p.last = m.val
+		}
+		s, e := p.w[i].s, p.w[m.end-1].e
+		p.out = append(p.out, model.Time{Start: s, End: e, Text: p.text[s:e], Type: m.typ, Value: m.val, Mod: m.mod, Rule: m.rule})
+		i = m.end
+	}
+}
+
+// at returns the longest expression starting at word i.
+func (p *parser) at(i int) (match, bool) {
+	w := &p.w[i]
+	if w.kind == kPunct {
+		if (w.t == "'" || w.t == "’") && i+1 < len(p.w) && p.w[i+1].kind == kDecade && !p.w[i+1].gap {
+			return p.decade(i, i+1, "")
+		}
+		return match{}, false
+	}
+	switch w.kind {
+	case kQuarter, kHalf, kFiscal:
+		return p.periodCode(i)
+	}
+	if w.kind == kWord && (w.x == nil || !w.x.start) {
+		return match{}, false // only lexicon words (incl. "starter" words) begin expressions
+	}
+	best, found := match{}, false
+	try := func(m match, ok bool) {
+		if ok && m.end > i && (!found || m.end > best.end) {
+			best, found = m, true
+		}
+	}
+	try(p.timeOfDay(i))
+	try(p.deictic(i))
+	try(p.weekday(i))
+	try(p.monthDate(i))
+	try(p.dayMonth(i))
+	try(p.yearExpr(i))
+	try(p.numeric(i))
+	try(p.relative(i))
+	try(p.quantity(i))
+	try(p.quarterExpr(i))
+	try(p.season(i))
+	try(p.position(i))
+	try(p.set(i))
+	try(p.vagueRef(i))
+	try(p.anaphora(i))
+	try(p.holiday(i))
+	try(p.anaphoricDay(i))
+	// "around Nov. 1", "about 7:15 p.m."
+	if e := w.x; e != nil && e.approx == "APPROX" && !p.eq(i, "some") && i+1 < len(p.w) {
+		if m, ok := p.at(i + 1); ok && (m.typ == model.TimeTime || m.rule == "month-day" || m.rule == "month-day-year") && m.mod == "" && (!found || m.end > best.end) {
+			m.mod = "APPROX"
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// ---- numbers and units ----
+
+// number reads a cardinal at i: digits, "1,000", or words ("twenty-five",
+// "two hundred").
+func (p *parser) number(i int) (n, end int, ok bool) {
+	if i >= len(p.w) {
+		return 0, 0, false
+	}
+	w := &p.w[i]
+	switch w.kind {
+	case kDigits:
+		return w.num, i + 1, true
+	case kNum:
+		if strings.IndexByte(w.t, '.') >= 0 {
+			return 0, 0, false
+		}
+		return w.num, i + 1, true
+	case kWord:
+	default:
+		return 0, 0, false
+	}
+	if w.x == nil || w.x.num < 0 {
+		return 0, 0, false
+	}
+	n, end = w.x.num, i+1
+	if n >= 20 && n%10 == 0 {
+		if p.hyphen(end) && p.x(end+1) != nil && p.x(end+1).num > 0 && p.x(end+1).num < 10 {
+			n += p.x(end + 1).num
+			end += 2
+		} else if e := p.x(end); e != nil && e.num > 0 && e.num < 10 && p.w[end].kind == kWord {
+			n += e.num // "twenty four"
+			end++
+		}
+	}
+	if e := p.x(end); e != nil && e.mult > 0 {
+		n *= e.mult
+		end++
+	}
+	return n, end, true
+}
+
+// amount reads a quantity before a unit: a number, "a"/"an"/"one", or a vague
+// word ("several", "a few", "a couple of"), returning n = -1 for vague.
+func (p *parser) amount(i int) (n, end int, ok bool) {
+	if p.eqAny(i, "a", "an") {
+		if p.eqAny(i+1, "few", "couple") {
+			e := i + 2
+			if p.eq(e, "of") {
+				e++
+			}
+			return -1, e, true
+		}
+		if p.eq(i+1, "half") {
+			return 0, 0, false
+		}
+		if e := p.x(i + 1); e != nil && (e.mult > 0 || p.eq(i+1, "dozen")) {
+			// "a dozen", "a hundred"
+			n := e.num
+			if e.mult > 0 {
+				n = e.mult
+			}
+			return n, i + 2, true
+		}
+		return 1, i + 1, true
+	}
+	if e := p.x(i); e != nil && e.vague {
+		return -1, i + 1, true
+	}
+	if p.eq(i, "some") {
+		return -1, i + 1, true
+	}
+	return p.number(i)
+}
+
+// unit reads a unit word at i.
+func (p *parser) unit(i int) (u string, plural bool, ok bool) {
+	e := p.x(i)
+	if e == nil || e.unit == "" || e.unit == "NIGHT" {
+		return "", false, false
+	}
+	t := p.w[i].t
+	return e.unit, t[len(t)-1] == 's' || t[len(t)-1] == 'S' || strings.EqualFold(t, "centuries"), true
+}
+
+// ---- tense ----
+
+// dir guesses whether words [i, j) refer to the past or the future of the
+// publication date from signal words and the nearest verb; news defaults to past.
+func (p *parser) dir(i, j int) int {
+	d, _ := p.tense(i, j, false)
+	return d
+}
+
+// tense returns the direction words [i, j) point to and whether a cue said
+// so (else the past, by default). With skipReport, reporting verbs ("said")
+// are passed over: they date the report, not a date they mention.
+func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
+	if p.eqAny(i-1, "by", "until", "till") || (p.eqAny(i-1, "as") && p.eqAny(i-2, "early", "soon", "late") && p.eq(i-3, "as")) {
+		// A deadline is ahead unless its own clause is in the past
+		// ("Until Thursday, they had not called him a suspect").
+		if p.clauseTense(i-1, j) == past {
+			return past, true
+		}
+		return future, true
+	}
+	if p.eq(i-1, "since") {
+		return past, true
+	}
+	// The governing verb mostly comes first ("met on Friday"); an
+	// expression that opens its sentence looks right ("On Friday, X said").
+	cueAt := func(k int) (int, bool) {
+		if k < 0 || k >= len(p.w) {
+			return 0, false
+		}
+		if k < i && p.eq(k, "since") {
+			return past, true
+		}
+		if skipReport && p.w[k].x != nil && p.w[k].x.report {
+			return 0, false
+		}
+		if c := p.cue(k); c != 0 {
+			return c, true
+		}
+		return 0, false
+	}
+	initial := i <= 6
+	for k := 0; initial && k < i; k++ {
+		if p.w[k].kind != kPunct && !p.eqAny(k, "on", "early", "late", "by", "until", "since", "last", "this", "next", "the", "and", "but", "then", "also", "earlier", "later") {
+			initial = false
+			break
+		}
+	}
+	if initial {
+		for d := 1; d <= 12; d++ {
+			if c, ok := cueAt(j - 1 + d); ok {
+				return c, true
+			}
+		}
+		return past, false
+	}
+	for d := 1; d <= 10; d++ {
+		if c, ok := cueAt(i - d); ok {
+			return c, true
+		}
+	}
+	for k := i - 11; k >= 0 && k >= i-20; k-- {
+		if p.eq(k, "since") {
+			return past, true
+		}
+	}
+	for d := 1; d <= 10; d++ {
+		if c, ok := cueAt(j - 1 + d); ok {
+			return c, true
+		}
+	}
+	return past, false
+}
+
+// clauseTense looks for a tense cue in the clause of the signal word at s:
+// to the right when the clause opens the sentence, else to the left up to a
+// clause boundary.
+func (p *parser) clauseTense(s, j int) int {
+	if s <= 0 || p.w[s-1].kind == kPunct {
+		for k := j; k < len(p.w) && k < j+6; k++ {
+			if c := p.cue(k); c != 0 {
+				return c
+			}
+		}
+		return 0
+	}
+	for k := s - 1; k >= 0 && k >= s-5; k-- {
+		if p.w[k].kind == kPunct || p.eqAny(k, "if", "that", "when", "unless", "before", "after", "and", "or") {
+			return 0
+		}
+		if c := p.cue(k); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+func (p *parser) pos(k int) string {
+	if len(p.toks) == 0 {
+		return ""
+	}
+	s := p.w[k].s
+	n := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].Start >= s })
+	if n < len(p.toks) && p.toks[n].Start == s {
+		return p.toks[n].POS
+	}
+	return ""
+}
+
+// auxBefore finds the auxiliary governing a participle at k.
+func (p *parser) auxBefore(k int) int {
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		switch {
+		case p.eqAny(b, "was", "were", "had", "has", "have", "did"):
+			return past
+		case p.eqAny(b, "will", "would", "shall"):
+			return future
+		case p.eqAny(b, "is", "are", "am", "be", "been", "being", "get", "gets"):
+			if p.eqAny(b-1, "will", "would", "shall", "to") {
+				return future
+			}
+			if p.eqAny(b-1, "has", "have", "had") {
+				return past
+			}
+			return 2 // present passive: no tense
+		case p.eqAny(b, "not", "also", "already", "just", "n", "t", "'", "’", "never", "recently"):
+			continue
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// cue returns the tense word k signals: past, future or 0.
+func (p *parser) cue(k int) int {
+	w := &p.w[k]
+	if w.kind != kWord {
+		return 0
+	}
+	switch p.pos(k) {
+	case "":
+	case "MD":
+		if p.eqAny(k, "can") {
+			return 0
+		}
+		return future
+	case "VBD":
+		return past
+	case "VBN":
+		switch a := p.auxBefore(k); a {
+		case 2:
+			return 0
+		case 0:
+			return past
+		default:
+			return a
+		}
+	case "VB":
+		if p.eqAny(k-1, "did") || p.eqAny(k-2, "did") || p.eqAny(k-3, "did") {
+			return past
+		}
+		return future
+	case "VBZ", "VBP":
+		if p.eqAny(k, "is", "are", "am") && (p.eq(k+1, "to") || p.pos(k+1) == "VBG") {
+			return future
+		}
+		if p.eqAny(k, "has", "have") && p.pos(k+1) == "VBN" {
+			return past
+		}
+		return 0
+	default:
+		return 0
+	}
+	e := w.x
+	if e != nil {
+		switch {
+		case e.futureCue:
+			if p.eqAny(k, "plans", "plan") && !p.eq(k+1, "to") {
+				return 0 // the noun
+			}
+			if p.eqAny(k-1, "had") {
+				return past
+			}
+			return future
+		case e.future:
+			return future
+		case e.past:
+			return past
+		case e.present:
+			if p.eqAny(k, "is", "are", "am") && (p.eq(k+1, "to") || (k+1 < len(p.w) && strings.HasSuffix(p.w[k+1].t, "ing"))) {
+				return future
+			}
+			return 0
+		}
+	}
+	t := w.t
+	if len(t) == 2 && strings.EqualFold(t, "ll") && k > 0 && !w.gap && (p.w[k-1].t == "'" || p.w[k-1].t == "’") {
+		return future
+	}
+	if strings.EqualFold(t, "won") && k+2 < len(p.w) && !p.w[k+1].gap && p.eq(k+2, "t") {
+		return future
+	}
+	if strings.EqualFold(t, "to") && k+1 < len(p.w) {
+		n := &p.w[k+1]
+		if n.kind == kWord && !n.upper && n.x == nil && !p.eqAny(k+1, "the", "a", "an", "be", "date", "power", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "them", "him", "us", "me", "it") {
+			// an infinitive: future, unless it hangs on "had to", "used to",
+			// "tried to", "was able to"
+			if p.eqAny(k-1, "had", "used", "tried", "managed", "failed", "able", "unable", "began", "started", "continued", "refused") {
+				return past
+			}
+			return future
+		}
+	}
+	if !w.upper && len(t) >= 5 && strings.HasSuffix(t, "ed") {
+		switch a := p.auxBefore(k); a {
+		case 2:
+			return 0
+		case 0:
+			return past
+		default:
+			return a
+		}
+	}
+	return 0
+}
+
+// ---- rule families ----
+
+// weekdayVal resolves ISO weekday wd for words [i, j).
+func (p *parser) weekdayVal(wd, dir int, strict bool) string {
+	if !p.has {
+		return "XXXX-WXX-" + strconv.Itoa(wd)
+	}
+	return day(weekdayDate(p.dct, wd, dir, strict))
+}
+
+// partOfDay extends a day match with "morning", "night", … (→ TIME with
+// the TIMEX3 part-of-day suffix: "Friday morning" → 1998-08-07TMO).
+func (p *parser) partOfDay(m match) match {
+	if e := p.x(m.end); e != nil && e.pod != "" && !strings.HasSuffix(strings.ToLower(p.w[m.end].t), "s") {
+		m.end++
+		m.typ = model.TimeTime
+		m.val += "T" + e.pod
+	}
+	return m
+}
+
+func (p *parser) weekday(i int) (match, bool) {
+	j := i
+	rel := ""
+	mod := ""
+	switch {
+	case p.eqAny(j, "early", "earlier"):
+		mod, j = "START", j+1
+	case p.eqAny(j, "late", "later"):
+		mod, j = "END", j+1
+	case p.eq(j, "the") && p.eqAny(j+1, "previous", "following"):
+		j++
+	}
+	if e := p.x(j); e != nil && (e.rel == "last" || e.rel == "next" || e.rel == "this" || e.rel == "past" || e.rel == "coming" || e.rel == "previous" || e.rel == "following") {
+		rel = e.rel
+		j++
+		if rel == "this" && p.eqAny(j, "coming", "past") {
+			rel = strings.ToLower(p.w[j].t)
+			j++
+		}
+	}
+	e := p.x(j)
+	if e == nil || e.wday == 0 || !p.w[j].upper {
+		return match{}, false
+	}
+	// "Friday, Aug. 7": the explicit date decides.
+	k := j + 1
+	if p.punct(k, ",") {
+		k++
+	}
+	if m, ok := p.monthDate(k); ok && len(m.val) == 10 && mod == "" {
+		m.rule = "weekday-date"
+		return m, true
+	}
+	if pe := p.x(j + 1); pe != nil && pe.pod != "" && mod == "" && rel == "" && len(p.w[j+1].t) > 1 && (p.w[j+1].t[len(p.w[j+1].t)-1] == 's') {
+		return match{end: j + 2, typ: model.TimeSet, val: "XXXX-WXX-" + strconv.Itoa(e.wday) + "T" + pe.pod, rule: "set-weekday-nights"}, true
+	}
+	var dir int
+	strict := false
+	rule := "weekday"
+	switch rel {
+	case "last", "past", "previous":
+		dir, strict, rule = past, true, "weekday-last"
+	case "next", "following":
+		dir, strict, rule = future, true, "weekday-next"
+	case "this", "coming":
+		dir, rule = future, "weekday-this"
+	default:
+		if (p.punct(j+1, "'") || p.punct(j+1, "’")) && p.eq(j+2, "s") && p.has {
+			// "Wednesday's ruling": the nearest such day
+			if d := (isoWeekday(p.dct) - e.wday + 7) % 7; d <= 3 {
+				dir, rule = past, "weekday-possessive"
+			} else {
+				dir, rule = future, "weekday-possessive"
+			}
+			break
+		}
+		dir = p.dir(i, j+1)
+		if dir == past {
+			rule = "weekday-past-tense"
+		} else {
+			rule = "weekday-future"
+		}
+	}
+	m := match{end: j + 1, typ: model.TimeDate, val: p.weekdayVal(e.wday, dir, strict), mod: mod, rule: rule}
+	return p.partOfDay(m), true
+}
+
+// monthAt reads a month name (or "Aug." abbreviation) at i: month, end.
+func (p *parser) monthAt(i int, needCue bool) (int, int, bool) {
+	e := p.x(i)
+	if e == nil || !p.w[i].upper {
+		return 0, 0, false
+	}
+	if e.month > 0 {
+		if needCue && (p.eqAny(i, "may", "march")) {
+			return e.month, i + 1, false
+		}
+		return e.month, i + 1, true
+	}
+	if e.monthAbbr > 0 {
+		if p.punct(i+1, ".") && !p.w[i+1].gap {
+			return e.monthAbbr, i + 2, true
+		}
+		if len(p.w[i].t) >= 3 && i+1 < len(p.w) && p.w[i+1].kind == kDigits && p.w[i+1].nd <= 2 {
+			return e.monthAbbr, i + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// dayAt reads a day of the month at i: "7", "7th", "seventh".
+func (p *parser) dayAt(i int) (int, int, bool) {
+	if i >= len(p.w) {
+		return 0, 0, false
+	}
+	w := &p.w[i]
+	switch {
+	case w.kind == kDigits && w.nd <= 2 && w.num >= 1 && w.num <= 31:
+		return w.num, i + 1, true
+	case w.kind == kOrdinal && w.num >= 1 && w.num <= 31:
+		return w.num, i + 1, true
+	case w.x != nil && w.x.ord > 0:
+		return w.x.ord, i + 1, true
+	case w.x != nil && (w.x.num == 20 || w.x.num == 30) && p.hyphen(i+1) && p.x(i+2) != nil && p.x(i+2).ord > 0 && p.x(i+2).ord < 10:
+		return w.x.num + p.x(i+2).ord, i + 3, true
+	}
+	return 0, 0, false
+}
+
+// spelledYear reads a year in words: "nineteen ninety-six", "nineteen
+// eighty", "two thousand (and) one".
+func (p *parser) spelledYear(i int) (int, int, bool) {
+	switch {
+	case p.eqAny(i, "nineteen", "eighteen"):
+		c := 1900
+		if p.eq(i, "eighteen") {
+			c = 1800
+		}
+		n, end, ok := p.number(i + 1)
+		if !ok || n < 10 || n > 99 || p.w[i+1].kind != kWord {
+			return 0, 0, false
+		}
+		return c + n, end, true
+	case p.eq(i, "two") && p.eq(i+1, "thousand"):
+		end := i + 2
+		k := end
+		if p.eq(k, "and") {
+			k++
+		}
+		if n, e, ok := p.number(k); ok && n >= 1 && n <= 99 && p.w[k].kind == kWord {
+			return 2000 + n, e, true
+		}
+		return 2000, end, true
+	}
+	return 0, 0, false
+}
+
+// yearAt reads a four-digit year (or ", 1998" after a date) at i.
+func (p *parser) yearAt(i int) (int, int, bool) {
+	if i >= len(p.w) {
+		return 0, 0, false
+	}
+	if y, end, ok := p.spelledYear(i); ok && (y != 2000 || p.eq(i-1, "year")) {
+		return y, end, true
+	}
+	w := &p.w[i]
+	if w.kind == kDigits && w.nd == 4 && w.num >= 1000 && w.num <= 2199 {
+		return w.num, i + 1, true
+	}
+	if (w.t == "'" || w.t == "’") && i+1 < len(p.w) && p.w[i+1].kind == kDigits && p.w[i+1].nd == 2 && !p.w[i+1].gap {
+		y := p.w[i+1].num
+		if y < 50 {
+			return 2000 + y, i + 2, true
+		}
+		return 1900 + y, i + 2, true
+	}
+	return 0, 0, false
+}
+
+// monthCue reports whether word i-1 lets an ambiguous month ("May") be a month.
+func (p *parser) monthCue(i int) bool {
+	if e := p.x(i - 1); e != nil && (e.rel != "" || e.pos != "") {
+		return true
+	}
+	return p.eqAny(i-1, "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "through", "mid", "end", "early", "late", "between", "and", "to") ||
+		(p.hyphen(i-1) && p.eq(i-2, "mid"))
+}
+
+func (p *parser) monthDate(i int) (match, bool) {
+	m, j, ok := p.monthAt(i, true)
+	if !ok && m == 0 {
+		return match{}, false
+	}
+	// Month Day[, Year]
+	if d, k, okd := p.dayAt(j); okd && !(k < len(p.w) && p.x(k) != nil && p.x(k).unit != "") {
+		if p.punct(k, ",") {
+			if y, k2, oky := p.yearAt(k + 1); oky {
+				return match{end: k2, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day-year"}, true
+			}
+		}
+		if y, k2, oky := p.yearAt(k); oky {
+			return match{end: k2, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day-year"}, true
+		}
+		if y, k2, oky := p.relYear(k); oky {
+			return match{end: k2, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day-relative-year"}, true
+		}
+		if !p.has {
+			return match{end: k, typ: model.TimeDate, val: "XXXX" + day(date(2000, m, d))[4:], rule: "month-day"}, true
+		}
+		y := p.monthResolve(i, k, m, d)
+		return match{end: k, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day"}, true
+	}
+	// Month [of|,] Year
+	k := j
+	if p.eq(k, "of") || p.punct(k, ",") {
+		k++
+	}
+	if y, k2, oky := p.yearAt(k); oky {
+		return match{end: k2, typ: model.TimeDate, val: month(y, m), rule: "month-year"}, true
+	}
+	if !ok && !p.monthCue(i) {
+		return match{}, false
+	}
+	if ok && len(p.w[i].t) <= 4 && p.x(i).month == 0 {
+		// a bare abbreviation without a day or year is too weak
+		return match{}, false
+	}
+	if !p.has {
+		return match{end: j, typ: model.TimeDate, val: "XXXX-" + twoDigits(m), rule: "month"}, true
+	}
+	if y, k2, ok := p.relYear(j); ok {
+		return match{end: k2, typ: model.TimeDate, val: month(y, m), rule: "month-relative-year"}, true
+	}
+	y := p.monthResolve(i, j, m, 0)
+	return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month"}, true
+}
+
+// relYear reads "this year", "last year", "next year" at i (needs the dct).
+func (p *parser) relYear(i int) (int, int, bool) {
+	if !p.has || !p.eq(i+1, "year") || p.hyphen(i+2) {
+		return 0, 0, false
+	}
+	e := p.x(i)
+	if e == nil || (e.rel != "this" && e.rel != "last" && e.rel != "next") {
+		return 0, 0, false
+	}
+	off, _ := relOffset(e.rel)
+	return p.dct.Year() + off, i + 2, true
+}
+
+// monthResolve picks the year of month m (day d, 0 = none) mentioned in
+// words [i, j): the tense when a cue gives it (reporting verbs aside), else
+// the occurrence nearest the publication date.
+func (p *parser) monthResolve(i, j, m, d int) int {
+	if i > 0 {
+		// a verb right before decides ("the year ended Sept. 30")
+		if c := p.cue(i - 1); c != 0 {
+			return monthYear(p.dct, m, d, c)
+		}
+	}
+	y := p.dct.Year()
+	// Within about two months of the publication date the nearest wins.
+	for _, c := range []int{y - 1, y, y + 1} {
+		if d > 0 {
+			dd := date(c, m, d).Sub(p.dct).Hours() / 24
+			if dd > -62 && dd < 62 {
+				return c
+			}
+		} else if dm := (c*12 + m) - (y*12 + int(p.dct.Month())); dm >= -2 && dm <= 2 {
+			return c
+		}
+	}
+	if dir, cued := p.tense(i, j, true); cued {
+		return monthYear(p.dct, m, d, dir)
+	}
+	best, bestDist := y, -1
+	for _, c := range []int{y - 1, y, y + 1} {
+		var dist int
+		if d > 0 {
+			dd := date(c, m, d).Sub(p.dct).Hours()
+			if dd < 0 {
+				dd = -dd
+			}
+			dist = int(dd)
+		} else {
+			dist = (c*12 + m) - (y*12 + int(p.dct.Month()))
+			if dist < 0 {
+				dist = -dist
+			}
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	return best
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// dayMonth: "7 August 2025", "the 7th of August".
+func (p *parser) dayMonth(i int) (match, bool) {
+	j := i
+	if p.eq(j, "the") {
+		j++
+	}
+	d, k, ok := p.dayAt(j)
+	if !ok {
+		return match{}, false
+	}
+	if p.eq(k, "of") {
+		k++
+	}
+	m, k2, okm := p.monthAt(k, false)
+	if !okm {
+		return match{}, false
+	}
+	if j > i && p.w[j].kind == kDigits {
+		return match{}, false
+	}
+	if y, k3, oky := p.yearAt(k2); oky {
+		return match{end: k3, typ: model.TimeDate, val: day(date(y, m, d)), rule: "day-month-year"}, true
+	}
+	if !p.has {
+		return match{end: k2, typ: model.TimeDate, val: "XXXX" + day(date(2000, m, d))[4:], rule: "day-month"}, true
+	}
+	y := p.monthResolve(i, k2, m, d)
+	return match{end: k2, typ: model.TimeDate, val: day(date(y, m, d)), rule: "day-month"}, true
+}
+
+// periodCode: "Q3 2024", "Q3", "H1 2025", "FY2024" (fiscal years are
+// given as the calendar year they are named after).
+func (p *parser) periodCode(i int) (match, bool) {
+	w := &p.w[i]
+	if w.kind == kFiscal {
+		return match{end: i + 1, typ: model.TimeDate, val: year(w.num), rule: "fiscal-year"}, true
+	}
+	y, end := 0, i+1
+	k := end
+	if p.punct(k, ",") || p.punct(k, "/") {
+		k++
+	}
+	if yy, e, ok := p.yearAt(k); ok {
+		y, end = yy, e
+	} else if k < len(p.w) && p.w[k].kind == kFiscal {
+		y, end = p.w[k].num, k+1
+	}
+	code := "Q"
+	if w.kind == kHalf {
+		code = "H"
+	}
+	n := strconv.Itoa(w.num)
+	switch {
+	case y > 0:
+		return match{end: end, typ: model.TimeDate, val: year(y) + "-" + code + n, rule: "period-code"}, true
+	case !p.has:
+		return match{end: end, typ: model.TimeDate, val: "XXXX-" + code + n, rule: "period-code"}, true
+	case w.kind == kQuarter:
+		return match{end: end, typ: model.TimeDate, val: quarter(quarterYear(p.dct, w.num, p.dir(i, end)), w.num), rule: "period-code"}, true
+	}
+	return match{end: end, typ: model.TimeDate, val: year(p.dct.Year()) + "-H" + n, rule: "period-code"}, true
+}
+
+// notYear reports whether a four-digit number at i is a count or amount.
+func (p *parser) notYear(i int) bool {
+	if i > 0 {
+		pt := p.w[i-1].t
+		if pt == "$" || pt == "£" || pt == "€" || pt == "#" || p.eqAny(i-1, "no", "number", "about", "nearly", "almost", "some", "over", "than", "approximately", "roughly", "around", "only", "just", "least") {
+			return true
+		}
+		if p.w[i-1].kind == kDigits || p.w[i-1].kind == kNum || (p.punct(i-1, ",") && i > 1 && p.w[i-2].kind == kDigits) && !p.w[i-1].gap {
+			return true
+		}
+		if (pt == "-" || pt == "/" || pt == ":" || pt == ".") && !p.w[i].gap {
+			// "2014-2016" is two years; "10-2016", "3/2016" are not
+			return !(pt == "-" && i > 1 && p.w[i-2].kind == kDigits && p.w[i-2].nd == 4)
+		}
+	}
+	if i+1 < len(p.w) {
+		n := &p.w[i+1]
+		if n.t == "%" || (n.kind == kPunct && (n.t == ":" || n.t == "/" || n.t == ".") && !n.gap && i+2 < len(p.w) && p.w[i+2].kind == kDigits) {
+			return true
+		}
+		if n.kind == kWord && !n.upper {
+			if p.eqAny(i+1, "percent", "per", "people", "men", "women", "children", "police", "feet", "staff", "personnel", "yen", "tonnes", "metres", "meters", "hectares", "acres", "million", "billion", "km", "kg", "mph") {
+				return true
+			}
+			t := n.t
+			if len(t) > 3 && t[len(t)-1] == 's' && !p.eqAny(i+1, "was", "has", "is", "as", "its", "this", "his", "thus", "whereas", "always", "afterwards") && n.x == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *parser) yearExpr(i int) (match, bool) {
+	j := i
+	rule := "year"
+	if p.eq(j, "fiscal") {
+		j++
+		rule = "fiscal-year"
+	}
+	if j < len(p.w) && p.w[j].kind == kDecade {
+		if j > i {
+			return match{}, false
+		}
+		return p.decade(i, j, "")
+	}
+	if p.eq(j, "the") && j+1 < len(p.w) && p.w[j+1].kind == kDecade {
+		return p.decade(i, j+1, "")
+	}
+	if p.eq(j, "the") && (p.punct(j+1, "'") || p.punct(j+1, "’")) && j+2 < len(p.w) && p.w[j+2].kind == kDecade {
+		return p.decade(i, j+2, "")
+	}
+	if p.eq(j, "the") && j == i {
+		// "the nineties", "the early eighties"
+		k, mod := j+1, ""
+		if e := p.x(k); e != nil && (p.eqAny(k, "early", "mid", "late")) {
+			mod, k = e.pos, k+1
+		}
+		if e := p.x(k); e != nil && e.decade != "" {
+			return match{end: k + 1, typ: model.TimeDate, val: e.decade, mod: mod, rule: "decade-words"}, true
+		}
+	}
+	// "the year two thousand", "in nineteen ninety-six"
+	if p.eq(j, "the") && p.eq(j+1, "year") {
+		if y, end, ok := p.spelledYear(j + 2); ok {
+			return match{end: end, typ: model.TimeDate, val: year(y), rule: "year-words"}, true
+		}
+		if j+2 < len(p.w) && p.w[j+2].kind == kDigits && p.w[j+2].nd == 4 {
+			return match{end: j + 3, typ: model.TimeDate, val: year(p.w[j+2].num), rule: "year"}, true
+		}
+	}
+	if y, end, ok := p.spelledYear(j); ok && (y != 2000 || p.eqAny(i-1, "in", "since", "until", "by")) && !(end < len(p.w) && p.w[end].kind == kWord && !p.w[end].upper && p.x(end) == nil && !p.eqAny(end, "and", "or", "when", "to", "the")) {
+		return match{end: end, typ: model.TimeDate, val: year(y), rule: "year-words"}, true
+	}
+	if j >= len(p.w) || p.w[j].kind != kDigits || p.w[j].nd != 4 {
+		return match{}, false
+	}
+	y := p.w[j].num
+	if y < 1000 || y > 2199 || (rule == "year" && p.notYear(j)) {
+		return match{}, false
+	}
+	if rule == "year" && (y < 1800 || y > 2100) && !p.eqAny(i-1, "in", "since", "of", "by", "until", "from", "during", "before", "after") {
+		return match{}, false
+	}
+	return match{end: j + 1, typ: model.TimeDate, val: year(y), rule: rule}, true
+}
+
+// decade: "1990s", "the 1990s", "'90s" (word k is the kDecade).
+func (p *parser) decade(i, k int, mod string) (match, bool) {
+	n := p.w[k].num
+	v := ""
+	if p.w[k].nd == 4 {
+		v = strconv.Itoa(n / 10)
+	} else {
+		if !(k > 0 && (p.w[k-1].t == "'" || p.w[k-1].t == "’")) && !p.eq(i, "the") {
+			return match{}, false
+		}
+		if n < 30 {
+			v = strconv.Itoa(200 + n/10)
+		} else {
+			v = strconv.Itoa(190 + n/10)
+		}
+	}
+	return match{end: k + 1, typ: model.TimeDate, val: v, mod: mod, rule: "decade"}, true
+}
+
+// numeric: "2025-08-07", "2025-08", "8/7/98".
+func (p *parser) numeric(i int) (match, bool) {
+	w := &p.w[i]
+	if w.kind != kDigits {
+		return match{}, false
+	}
+	sep := func(k int, s string) bool {
+		return p.punct(k, s) && !p.w[k].gap && k+1 < len(p.w) && !p.w[k+1].gap && p.w[k+1].kind == kDigits
+	}
+	if w.nd == 4 && sep(i+1, "-") && p.w[i+2].nd == 2 {
+		y, m := w.num, p.w[i+2].num
+		if m < 1 || m > 12 {
+			return match{}, false
+		}
+		if sep(i+3, "-") && p.w[i+4].nd == 2 {
+			d := p.w[i+4].num
+			if d < 1 || d > 31 {
+				return match{}, false
+			}
+			return match{end: i + 5, typ: model.TimeDate, val: day(date(y, m, d)), rule: "iso-date"}, true
+		}
+		return match{}, false
+	}
+	if w.nd <= 2 && sep(i+1, "/") && p.w[i+2].nd <= 2 && sep(i+3, "/") && (p.w[i+4].nd == 2 || p.w[i+4].nd == 4) {
+		m, d, y := w.num, p.w[i+2].num, p.w[i+4].num
+		if m < 1 || m > 12 || d < 1 || d > 31 {
+			return match{}, false
+		}
+		if y < 100 {
+			if y < 50 {
+				y += 2000
+			} else {
+				y += 1900
+			}
+		}
+		return match{end: i + 5, typ: model.TimeDate, val: day(date(y, m, d)), rule: "numeric-date"}, true
+	}
+	return match{}, false
+}
+
+// clock reads "10:30", "3 p.m.", "3pm", "noon" at i: hour, minute, end.
+func (p *parser) clock(i int) (h, mi, end int, ok bool) {
+	if i >= len(p.w) {
+		return 0, 0, 0, false
+	}
+	w := &p.w[i]
+	if w.kind == kAmPm {
+		h = w.num
+		if h < 1 || h > 12 {
+			return 0, 0, 0, false
+		}
+		if w.pm && h < 12 {
+			h += 12
+		} else if !w.pm && h == 12 {
+			h = 0
+		}
+		return h, 0, i + 1, true
+	}
+	if w.kind != kDigits || w.nd > 2 || w.num > 24 {
+		return 0, 0, 0, false
+	}
+	h, end = w.num, i+1
+	hasMin := false
+	if p.punct(end, ":") && !p.w[end].gap && end+1 < len(p.w) && p.w[end+1].kind == kDigits && p.w[end+1].nd == 2 && !p.w[end+1].gap {
+		mi = p.w[end+1].num
+		if mi > 59 {
+			return 0, 0, 0, false
+		}
+		end += 2
+		hasMin = true
+	}
+	// a.m. / p.m. / am / pm
+	ampm := ""
+	switch {
+	case p.eqAny(end, "a", "p") && p.punct(end+1, ".") && p.eq(end+2, "m"):
+		ampm = strings.ToLower(p.w[end].t)
+		end += 3
+		if p.punct(end, ".") && !p.w[end].gap {
+			end++
+		}
+	case p.eqAny(end, "am", "pm") && !p.w[end].upper:
+		ampm = strings.ToLower(p.w[end].t)[:1]
+		end++
+	case p.eq(end, "o") && (p.punct(end+1, "'") || p.punct(end+1, "’")) && p.eq(end+2, "clock"):
+		end += 3
+		ampm = "o"
+	}
+	if ampm == "" && !hasMin {
+		return 0, 0, 0, false
+	}
+	if ampm == "p" && h < 12 {
+		h += 12
+	} else if ampm == "a" && h == 12 {
+		h = 0
+	}
+	if ampm != "" && ampm != "o" && (h > 24 || w.num > 12) {
+		return 0, 0, 0, false
+	}
+	return h, mi, end, true
+}
+
+func (p *parser) timeOfDay(i int) (match, bool) {
+	j := i
+	mod := ""
+	if e := p.x(j); e != nil && e.approx == "APPROX" && !p.eq(j, "some") {
+		mod = "APPROX"
+		j++
+	}
+	var h, mi, end int
+	var ok bool
+	rule := "clock"
+	switch {
+	case p.eq(j, "noon") || p.eq(j, "midday"):
+		h, end, ok, rule = 12, j+1, true, "noon"
+	case p.eq(j, "midnight"):
+		h, end, ok, rule = 24, j+1, true, "midnight"
+	default:
+		h, mi, end, ok = p.clock(j)
+	}
+	if !ok {
+		return match{}, false
+	}
+	if e := p.x(end); e != nil && e.zone && p.w[end].upper {
+		end++
+	}
+	// the day it belongs to: ", Friday", "Friday", "today", "Nov. 9"
+	k := end
+	if p.punct(k, ",") {
+		k++
+	}
+	dateVal := ""
+	if m, okd := p.weekday(k); okd && m.typ == model.TimeDate {
+		dateVal, end = m.val, m.end
+	} else if m, okd := p.monthDate(k); okd && len(m.val) == 10 {
+		dateVal, end = m.val, m.end
+	} else if e := p.x(k); e != nil && (e.deictic == "today" || e.deictic == "yesterday" || e.deictic == "tomorrow") {
+		dateVal, end = p.deicticDay(e.deictic), k+1
+	} else if d, ok := p.lastDay(); ok {
+		dateVal = d
+	} else if p.has {
+		dateVal = day(p.dct)
+	} else {
+		dateVal = "XXXX-XX-XX"
+	}
+	v := dateVal + "T" + twoDigits(h) + ":" + twoDigits(mi)
+	return match{end: end, typ: model.TimeTime, val: v, mod: mod, rule: rule}, true
+}
+
+// lastDay is the day last mentioned when it lies in the week before the
+// publication date: the day a bare clock time ("at 10:35 a.m.") belongs to.
+func (p *parser) lastDay() (string, bool) {
+	if !p.has || len(p.last) < 10 || p.last[4] != '-' || p.last[7] != '-' {
+		return "", false
+	}
+	t, err := time.Parse("2006-01-02", p.last[:10])
+	if err != nil {
+		return "", false
+	}
+	if d := p.dct.Sub(t).Hours() / 24; d < 0 || d > 7 {
+		return "", false
+	}
+	return p.last[:10], true
+}
+
+func (p *parser) deicticDay(d string) string {
+	if !p.has {
+		return "XXXX-XX-XX"
+	}
+	switch d {
+	case "yesterday":
+		return day(p.dct.AddDate(0, 0, -1))
+	case "tomorrow":
+		return day(p.dct.AddDate(0, 0, 1))
+	}
+	return day(p.dct)
+}
+
+func (p *parser) deictic(i int) (match, bool) {
+	j := i
+	mod := ""
+	switch {
+	case p.eqAny(j, "early", "earlier"):
+		mod, j = "START", j+1
+	case p.eqAny(j, "late", "later"):
+		mod, j = "END", j+1
+	case p.eqAny(j, "right", "just") && p.eq(j+1, "now"), p.eq(j, "more") && p.eq(j+1, "recently"):
+		j++
+	}
+	e := p.x(j)
+	if e == nil || e.deictic == "" {
+		return match{}, false
+	}
+	if p.w[j].upper && j > 0 && p.w[j-1].kind == kWord && mod == "" {
+		return match{}, false // "USA Today", "the Today programme": a name
+	}
+	d := e.deictic
+	switch d {
+	case "today", "yesterday", "tomorrow":
+		m := match{end: j + 1, typ: model.TimeDate, val: p.deicticDay(d), mod: mod, rule: "deictic-" + d}
+		if mod == "" {
+			m = p.partOfDay(m)
+		}
+		return m, true
+	case "tonight":
+		return match{end: j + 1, typ: model.TimeTime, val: p.deicticDay("today") + "TNI", rule: "deictic-tonight"}, true
+	case "overnight":
+		if j+1 < len(p.w) && p.w[j+1].kind == kWord && p.x(j+1) == nil && !p.w[j+1].upper && p.eqAny(j-1, "rose", "fell", "stayed", "remained", "closed") {
+			return match{}, false
+		}
+		return match{end: j + 1, typ: model.TimeTime, val: p.deicticDay("today") + "TNI", rule: "overnight"}, true
+	case "noon", "midnight":
+		return match{}, false
+	}
+	if mod != "" {
+		return match{}, false
+	}
+	return match{end: j + 1, typ: model.TimeDate, val: d, rule: "ref-" + strings.ToLower(d[:strings.IndexByte(d, '_')])}, true
+}

@@ -1,0 +1,214 @@
+package timex
+
+import "testing"
+
+type tcase = struct {
+	in   string
+	want []want
+}
+
+// The seed's constructions, published Thursday 2025-08-07.
+func TestSeedConstructions(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"The Kremlin confirmed Thursday that discussions are underway.", []want{{"Thursday", "DATE 2025-08-07"}}},
+		{"The comments followed a high-level meeting in Moscow on Wednesday between the envoy and Putin.", []want{{"Wednesday", "DATE 2025-08-06"}}},
+		{"On Wednesday, Zelenskyy said that he spoke with Trump.", []want{{"Wednesday", "DATE 2025-08-06"}}},
+		{"On Tuesday, Moscow announced it no longer considers itself bound by a moratorium.", []want{{"Tuesday", "DATE 2025-08-05"}}},
+		{"The United States has threatened new sanctions if a ceasefire is not reached by Friday, a deadline set by Trump in late July.",
+			[]want{{"Friday", "DATE 2025-08-08"}, {"late July", "DATE 2025-07 END"}}},
+		{"The meeting could take place as early as next week.", []want{{"next week", "DATE 2025-W33"}}},
+		{"Both sides are working to finalise arrangements in the coming days.", []want{{"the coming days", "DATE FUTURE_REF"}}},
+		{"It would be the first summit since his return to the White House in January.", []want{{"January", "DATE 2025-01"}}},
+		{"If it goes ahead, the summit would be the first between the two men since the US President's return to the White House in January.", []want{{"January", "DATE 2025-01"}}},
+		{"Hours earlier, the White House acknowledged the possibility of a summit.", []want{{"Hours earlier", "TIME PAST_REF"}}},
+		{"Witkoff's three-hour meeting with Putin was described as productive.", []want{{"three-hour", "DURATION PT3H"}}},
+		{"Overnight strikes hit a recreational centre.", []want{{"Overnight", "TIME 2025-08-07TNI"}}},
+		{"It seems that Russia is now more inclined to agree.", []want{{"now", "DATE PRESENT_REF"}}},
+		{"Russia must halt attacks or face sanctions on Friday.", []want{{"Friday", "DATE 2025-08-08"}}},
+	})
+}
+
+func TestWeekdays(t *testing.T) {
+	// Published Wednesday 1998-08-12.
+	check(t, "1998-08-12", []tcase{
+		{"Police said Friday that two men were arrested.", []want{{"Friday", "DATE 1998-08-07"}}},
+		{"The talks will resume Friday.", []want{{"Friday", "DATE 1998-08-14"}}},
+		{"The envoy is expected to arrive on Monday.", []want{{"Monday", "DATE 1998-08-17"}}},
+		{"He arrived last Wednesday.", []want{{"last Wednesday", "DATE 1998-08-05"}}},
+		{"They meet again next Tuesday.", []want{{"next Tuesday", "DATE 1998-08-18"}}},
+		{"The bomb exploded Friday morning.", []want{{"Friday morning", "TIME 1998-08-07TMO"}}},
+		{"Rebels attacked early Sunday.", []want{{"early Sunday", "DATE 1998-08-09 START"}}},
+		{"The vote was held Monday, Aug. 10, in the capital.", []want{{"Monday, Aug. 10", "DATE 1998-08-10"}}},
+		{"The deadline expires by Saturday.", []want{{"Saturday", "DATE 1998-08-15"}}},
+		{"The show airs Tuesday nights.", []want{{"Tuesday nights", "SET XXXX-WXX-2TNI"}}},
+	})
+}
+
+func TestDeictic(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"The minister resigned yesterday.", []want{{"yesterday", "DATE 1998-08-11"}}},
+		{"Talks continue today and tomorrow.", []want{{"today", "DATE 1998-08-12"}, {"tomorrow", "DATE 1998-08-13"}}},
+		{"He will speak tonight.", []want{{"tonight", "TIME 1998-08-12TNI"}}},
+		{"Prices rose this morning.", []want{{"this morning", "TIME 1998-08-12TMO"}}},
+		{"Fighting broke out last night.", []want{{"last night", "TIME 1998-08-11TNI"}}},
+		{"The company currently employs 300 people.", []want{{"currently", "DATE PRESENT_REF"}}},
+		{"Relations have recently improved.", []want{{"recently", "DATE PAST_REF"}}},
+		{"Late yesterday, the council voted.", []want{{"Late yesterday", "DATE 1998-08-11 END"}}},
+		{"It has happened in the past and may happen in the future.", []want{{"the past", "DATE PAST_REF"}, {"the future", "DATE FUTURE_REF"}}},
+	})
+}
+
+func TestMonthsAndDates(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"The accord was signed Aug. 7.", []want{{"Aug. 7", "DATE 2025-08-07"}}},
+		{"The accord was signed on 7 August 2025.", []want{{"7 August 2025", "DATE 2025-08-07"}}},
+		{"The file is dated 2025-08-07.", []want{{"2025-08-07", "DATE 2025-08-07"}}},
+		{"The summit opens Sept. 30, 1999.", []want{{"Sept. 30, 1999", "DATE 1999-09-30"}}},
+		{"Production fell in March 2024.", []want{{"March 2024", "DATE 2024-03"}}},
+		{"The law takes effect Oct. 1.", []want{{"Oct. 1", "DATE 2025-10-01"}}},
+		{"Elections were held in June.", []want{{"June", "DATE 2025-06"}}},
+		{"A vote is due in December.", []want{{"December", "DATE 2025-12"}}},
+		{"Prices peaked in mid-November.", []want{{"mid-November", "DATE 2024-11 MID"}}},
+		{"Fighting resumed in early June last year.", []want{{"early June last year", "DATE 2024-06 START"}}},
+		{"Sales rose in the 1990s.", []want{{"the 1990s", "DATE 199"}}},
+		{"Sales rose in the early 1980s.", []want{{"the early 1980s", "DATE 198 START"}}},
+		{"Music changed in the nineties.", []want{{"the nineties", "DATE 199"}}},
+		{"Revenue rose in Q3 2024, in Q1 and in H1 2025 after FY2023.", []want{{"Q3 2024", "DATE 2024-Q3"}, {"Q1", "DATE 2025-Q1"}, {"H1 2025", "DATE 2025-H1"}, {"FY2023", "DATE 2023"}}},
+		{"The drought lasted 2014-2016.", []want{{"2014", "DATE 2014"}, {"2016", "DATE 2016"}}},
+		{"The plant opened in 1988.", []want{{"1988", "DATE 1988"}}},
+		{"Profit rose in fiscal 1989.", []want{{"fiscal 1989", "DATE 1989"}}},
+		{"The war ended at the end of 1990.", []want{{"the end of 1990", "DATE 1990 END"}}},
+		{"The order was signed 8/7/98.", []want{{"8/7/98", "DATE 1998-08-07"}}},
+		{"It happened in nineteen ninety-six.", []want{{"nineteen ninety-six", "DATE 1996"}}},
+		{"Plans for the year two thousand were drawn up in January nineteen ninety-seven.", []want{{"the year two thousand", "DATE 2000"}, {"January nineteen ninety-seven", "DATE 1997-01"}}},
+		{"Nineteen people and two thousand troops died.", nil},
+	})
+}
+
+func TestRelative(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"Inflation fell last year.", []want{{"last year", "DATE 2024"}}},
+		{"Growth will slow next year.", []want{{"next year", "DATE 2026"}}},
+		{"The minister visited earlier this month.", []want{{"earlier this month", "DATE 2025-08 START"}}},
+		{"The army withdrew two weeks ago.", []want{{"two weeks ago", "DATE 2025-07-24"}}},
+		{"Sales fell last month.", []want{{"last month", "DATE 2025-07"}}},
+		{"The talks collapsed last week.", []want{{"last week", "DATE 2025-W31"}}},
+		{"A decision is due this week.", []want{{"this week", "DATE 2025-W32"}}},
+		{"The storm hit the coast over the weekend.", []want{{"the weekend", "DATE 2025-W31-WE"}}},
+		{"Output rose in the third quarter.", []want{{"the third quarter", "DATE 2025-Q3"}}},
+		{"Third-quarter profit fell.", []want{{"Third-quarter", "DATE 2025-Q3"}}},
+		{"Sales rose in the first quarter of 2024.", []want{{"the first quarter of 2024", "DATE 2024-Q1"}}},
+		{"The project will finish this summer.", []want{{"this summer", "DATE 2025-SU"}}},
+		{"Exports fell in recent years.", []want{{"recent years", "DURATION PXY"}}},
+		{"Five years ago, the plant closed.", []want{{"Five years ago", "DATE 2020"}}},
+	})
+}
+
+func TestDurationsAndSets(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"He served five years in prison.", []want{{"five years", "DURATION P5Y"}}},
+		{"The siege lasted 18 months.", []want{{"18 months", "DURATION P18M"}}},
+		{"The two-week ceasefire held.", []want{{"two-week", "DURATION P2W"}}},
+		{"Sales rose in the past three years.", []want{{"the past three years", "DURATION P3Y"}}},
+		{"Talks lasted more than four hours.", []want{{"more than four hours", "DURATION PT4H MORE_THAN"}}},
+		{"The fighting went on for several days.", []want{{"several days", "DURATION PXD"}}},
+		{"It took about a decade.", []want{{"about a decade", "DURATION P10Y APPROX"}}},
+		{"The council meets every Friday.", []want{{"every Friday", "SET XXXX-WXX-5"}}},
+		{"Elections are held each year.", []want{{"each year", "SET P1Y"}}},
+		{"The fee is $50 a year.", []want{{"a year", "SET P1Y"}}},
+		{"The pipeline carries 25 mln cubic feet of gas a day.", []want{{"a day", "SET P1D"}}},
+		{"Output matched the same 1985 month.", []want{{"1985", "DATE 1985"}}},
+		{"Crowds rallied almost daily in the capital.", []want{{"daily", "SET P1D"}}},
+		{"The daily newspaper paid a quarterly dividend.", nil},
+		{"The first nine months brought losses.", []want{{"The first nine months", "DURATION P9M"}}},
+	})
+}
+
+func TestTimesOfDay(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"The blast came at 10:30 a.m. local time.", []want{{"10:30 a.m.", "TIME 1998-08-12T10:30"}}},
+		{"The market closes at 4 p.m. EDT Friday.", []want{{"4 p.m. EDT Friday", "TIME 1998-08-07T16:00"}}},
+		{"They met at noon.", []want{{"noon", "TIME 1998-08-12T12:00"}}},
+		// a bare clock time belongs to the day last mentioned
+		{"Two bombs exploded Friday.\nThe first went off at 10:35 a.m.", []want{{"Friday", "DATE 1998-08-07"}, {"10:35 a.m.", "TIME 1998-08-07T10:35"}}},
+	})
+}
+
+// Without a publication date, relative expressions stay underspecified.
+func TestNoPublicationDate(t *testing.T) {
+	check(t, "", []tcase{
+		{"Police said Friday that two men were arrested.", []want{{"Friday", "DATE XXXX-WXX-5"}}},
+		{"The accord was signed Aug. 7.", []want{{"Aug. 7", "DATE XXXX-08-07"}}},
+		{"The minister resigned yesterday.", []want{{"yesterday", "DATE XXXX-XX-XX"}}},
+		{"Inflation fell last year.", []want{{"last year", "DATE XXXX"}}},
+		{"The meeting could take place next week.", []want{{"next week", "DATE XXXX-WXX"}}},
+		{"The plant opened in 1988.", []want{{"1988", "DATE 1988"}}},
+		{"He served five years in prison.", []want{{"five years", "DURATION P5Y"}}},
+	})
+}
+
+// No false dates: amounts, counts, ordinals, names and verbs.
+func TestNoFalseDates(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"Trump announced a 50 per cent tariff on India.", nil},
+		{"Unemployment rose to 12 percent.", nil},
+		{"The company paid $2000 for 1500 shares.", nil},
+		{"About 2000 people attended, killing two and injuring 12.", nil},
+		{"Theresa May met the first minister.", nil},
+		{"Russia may be more open to a ceasefire.", nil},
+		{"Thousands march in the capital.", nil},
+		{"Protesters will march to parliament.", nil},
+		{"She finished second in the race.", nil},
+		{"The fall of the Berlin Wall changed Europe.", nil},
+		{"Prices could fall further.", nil},
+		{"Flight 1549 landed safely.", nil},
+	})
+}
+
+func TestHolidays(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"Stores will close on Thanksgiving Day.", []want{{"Thanksgiving Day", "DATE 2025-11-27"}}},
+		{"Attendance fell on Labor Day.", []want{{"Labor Day", "DATE 2024-09-02"}}},
+		{"The attack came on Good Friday.", []want{{"Good Friday", "DATE 2025-04-18"}}},
+		{"The parade was held on Memorial Day.", []want{{"Memorial Day", "DATE 2025-05-26"}}},
+		{"Polls opened last Election Day at dawn.", []want{{"last Election Day", "DATE 2024-11-05"}}},
+		{"The truce began on Christmas Eve.", []want{{"Christmas Eve", "DATE 2024-12-24"}}},
+		{"The law takes effect on New Year's Day.", []want{{"New Year's Day", "DATE 2026-01-01"}}},
+		{"Good news arrived; the labor market held.", nil},
+	})
+}
+
+func TestAnaphoricDays(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"Protests began on June 3 and police moved in the next day.", []want{{"June 3", "DATE 2025-06-03"}, {"the next day", "DATE 2025-06-04"}}},
+		{"The accord was signed March 2, 2024; fighting resumed later that year.", []want{{"March 2, 2024", "DATE 2024-03-02"}, {"later that year", "DATE 2024 END"}}},
+		{"He left Monday and returned that night.", []want{{"Monday", "DATE 2025-08-04"}, {"that night", "TIME 2025-08-04TNI"}}},
+	})
+}
+
+func TestQuantities(t *testing.T) {
+	check(t, "2025-08-07", []tcase{
+		{"He spent 2 1/2 years in exile.", []want{{"2 1/2 years", "DURATION P2Y6M"}}},
+		{"The flight took five and a half hours.", []want{{"five and a half hours", "DURATION PT5H30M"}}},
+		{"The wait lasted a minute and a half.", []want{{"a minute and a half", "DURATION PT1M30S"}}},
+		{"Repairs take two to three weeks.", []want{{"two to three weeks", "DURATION P2W"}}},
+		{"The strike lasted more than a week.", []want{{"more than a week", "DURATION P1W MORE_THAN"}}},
+		{"The strike lasted over three weeks.", []want{{"three weeks", "DURATION P3W"}}},
+		{"It rained for the last twenty four hours.", []want{{"the last twenty four hours", "DURATION PT24H"}}},
+		{"The reform applies to 2026 or later.", []want{{"2026 or later", "DATE 2026 ON_OR_AFTER"}}},
+		{"Sales peaked in the last half of 1989.", []want{{"the last half of 1989", "DATE 1989-H2"}}},
+		{"Prices fell earlier in the year.", []want{{"earlier in the year", "DATE 2025 START"}}},
+		{"He left a week or so ago.", []want{{"a week or so ago", "DATE 2025-07-31 APPROX"}}},
+		{"The crowd watched 60 Minutes.", nil},
+		{"A second attack followed.", nil},
+		{"Less than a dozen years ago, it was a village.", []want{{"Less than a dozen years ago", "DATE 2013 APPROX"}}},
+		{"She told the Today programme and USA TODAY readers.", nil},
+		{"Debt will peak by year end.", []want{{"year end", "DATE 2025 END"}}},
+		{"Growth should pick up in the near term.", []want{{"the near term", "DATE FUTURE_REF"}}},
+		{"Profit doubled in the latest period.", []want{{"the latest period", "DATE 2025-Q2"}}},
+		{"Sales rose in the quarter ended June 30.", []want{{"the quarter", "DATE 2025-Q2"}, {"June 30", "DATE 2025-06-30"}}},
+		{"Net income for the year ended Sept. 30 fell.", []want{{"the year", "DURATION P1Y"}, {"Sept. 30", "DATE 2024-09-30"}}},
+		{"Borders were redrawn in the 20th century.", []want{{"the 20th century", "DATE 19"}}},
+		{"Profit fell from a year-earlier level.", []want{{"year-earlier", "DATE 2024"}}},
+	})
+}

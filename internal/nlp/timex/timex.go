@@ -1,0 +1,117 @@
+// Package timex is herald's time-expression stage: it finds DATE, TIME,
+// DURATION and SET expressions (TIMEX3) in the analysed sentences and
+// resolves them against the publication date (Analysis.PublishedDate).
+//
+// The matcher is hand-written and token based: the stage scans each
+// non-debris sentence into light words of its own (so "three-hour", "Aug."
+// and "2025-08-07" split the same way whatever the tokenizer did), looks
+// each word up once in the embedded lexicon (internal/resources/timex) and
+// tries its rule families at every word that can start an expression,
+// keeping the longest match. Spans exclude signal words ("by Friday" →
+// "Friday") and follow the TimeBank conventions otherwise ("the third
+// quarter", "more than four hours", "early Sunday").
+//
+// Resolution: weekdays go by tense — a deadline signal before them ("by",
+// "until", "as early as") points ahead unless its own clause is past,
+// "since" points back, else the nearest verb decides (Token.POS when the
+// tag stage ran, else word cues; the verb before the expression first, the
+// one after it when the expression opens the sentence), else the past, as
+// news mostly reports it. A possessive weekday ("Wednesday's ruling") is the
+// nearest one. Month dates within about two months of publication take the
+// nearest year; further away the tense decides ("in January" in a past
+// sentence is this year's), else the nearest. "A year earlier" after a
+// quarter follows that quarter; "the next day" follows the last full date; a
+// bare clock time belongs to the day last mentioned. Without a publication
+// date, relative expressions keep underspecified values ("XXXX-WXX-5",
+// "XXXX-08-07"), never a guess. Rule names say which family fired.
+//
+// The stage keeps no per-article state and is safe for concurrent use.
+package timex
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"herald/internal/model"
+	"herald/internal/nlp"
+)
+
+// Stage is the timex stage.
+type Stage struct{}
+
+// New returns the timex stage after loading its lexicon; a bad lexicon
+// file is an error located by file:line:col.
+func New() (nlp.Stage, error) {
+	if _, err := lexicon(); err != nil {
+		return nil, err
+	}
+	return Stage{}, nil
+}
+
+// Name implements nlp.Stage.
+func (Stage) Name() string { return "timex" }
+
+// Requires implements nlp.Stage: sentences come from segment. Token.POS is
+// used when present (the tag stage is optional).
+func (Stage) Requires() []string { return []string{"segment"} }
+
+// Fingerprint identifies the rules' version and the lexicon in use.
+func (Stage) Fingerprint() string {
+	if _, err := lexicon(); err != nil {
+		return "timex/1 error"
+	}
+	return "timex/1 " + lexSum
+}
+
+var wordPool = sync.Pool{New: func() any { s := make([]word, 0, 256); return &s }}
+
+// Process fills a.Times, sorted by Start, with ids T1, T2, ….
+func (Stage) Process(ctx context.Context, a *model.Analysis) error {
+	if a.Doc.Language != "" && a.Doc.Language != "en" {
+		return fmt.Errorf("timex: language %q: %w", a.Doc.Language, nlp.ErrSkip)
+	}
+	lex, err := lexicon()
+	if err != nil {
+		return err
+	}
+	a.Times = extract(a, lex)
+	return nil
+}
+
+// extract returns the time expressions of a (see Process).
+func extract(a *model.Analysis, lex map[string]*entry) []model.Time {
+	bp := wordPool.Get().(*[]word)
+	defer wordPool.Put(bp)
+	p := parser{text: a.Text, dct: a.PublishedDate, has: !a.PublishedDate.IsZero(), toks: a.Tokens, out: make([]model.Time, 0, 8)}
+	region := func(s, e int) {
+		if s < 0 || e > len(a.Text) || s >= e {
+			return
+		}
+		p.w = scan(a.Text, s, e, lex, (*bp)[:0])
+		p.run()
+		*bp = p.w
+	}
+	switch {
+	case len(a.Sentences) > 0:
+		for _, s := range a.Sentences {
+			if s.Block >= 0 && s.Block < len(a.Blocks) && !a.Blocks[s.Block].Analysed() {
+				continue
+			}
+			region(s.Start, s.End)
+		}
+	case len(a.Blocks) > 0:
+		for _, b := range a.Blocks {
+			if b.Analysed() {
+				region(b.Start, b.End)
+			}
+		}
+	default:
+		region(0, len(a.Text))
+	}
+	for i := range p.out {
+		p.out[i].ID = "T" + strconv.Itoa(i+1)
+	}
+	return p.out
+}
