@@ -10,6 +10,7 @@ import (
 	"herald/internal/eval"
 	"herald/internal/model"
 	"herald/internal/nlp"
+	"herald/internal/nlp/actor"
 	"herald/internal/nlp/geo"
 	"herald/internal/nlp/ner"
 	"herald/internal/nlp/segment"
@@ -158,7 +159,7 @@ func lglDetectionDiff(w io.Writer, d eval.LGLDoc, places []model.Place) {
 }
 
 // lglAnalyzer returns the analysis function: the default pipeline when it
-// runs geo, else segment, tag, ner and geo (without ner's labels when its
+// runs geo, else segment, tag, ner, actor and geo (without ner's labels when its
 // model cannot be loaded, so that detection rests on the gazetteer alone).
 func lglAnalyzer(r EvalRequest) (func(context.Context, model.Article) (*model.Analysis, error), error) {
 	an, err := r.Analyzer()
@@ -177,11 +178,15 @@ func lglAnalyzer(r EvalRequest) (func(context.Context, model.Article) (*model.An
 		fmt.Fprintf(r.Stderr, "eval lgl: no NER model (%v); detection from the gazetteer alone\n", err)
 		nerStage = noNER{}
 	}
-	p, err := nlp.New(segment.New(), tag.New(), nerStage, g)
+	as, err := actor.New()
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintln(r.Stderr, "eval lgl: the default pipeline has no geo stage; running segment+tag+ner+geo")
+	p, err := nlp.New(segment.New(), tag.New(), nerStage, as, g)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(r.Stderr, "eval lgl: the default pipeline has no geo stage; running segment+tag+ner+actor+geo")
 	return func(ctx context.Context, art model.Article) (*model.Analysis, error) {
 		a, err := an.Prepare(art)
 		if err != nil {
