@@ -1,0 +1,199 @@
+package ner
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"herald/internal/seqmodel"
+)
+
+// Recognizer labels named entities with CoNLL's IOB2 labels (PER, ORG, LOC,
+// MISC) using a greedy averaged-perceptron model over a whole document, so
+// that earlier decisions about a word inform later ones. It is immutable and
+// safe for concurrent use.
+type Recognizer struct {
+	m     *seqmodel.Model
+	m2    *seqmodel.Model // stacked second stage, nil when absent
+	cl    *seqmodel.Clusters
+	gz    Gazetteer
+	atoms []uint64
+	// frozen words are always O (seen often in training, never in a name)
+	frozen map[string]uint16
+	o      int
+}
+
+// NewRecognizer wraps a trained model (and its stacked second stage m2, or
+// nil) with the clusters and gazetteer it was trained with (either may be nil
+// if it was trained without).
+func NewRecognizer(m, m2 *seqmodel.Model, cl *seqmodel.Clusters, gz Gazetteer) (*Recognizer, error) {
+	for _, x := range []*seqmodel.Model{m, m2} {
+		if x == nil {
+			continue
+		}
+		if v := x.Meta["features"]; v != FeatureVersion {
+			return nil, fmt.Errorf("ner: model features %q, code has %q: retrain with herald train ner", v, FeatureVersion)
+		}
+	}
+	if m2 != nil && !slices.Equal(m.Labels, m2.Labels) {
+		return nil, fmt.Errorf("ner: stage models have different labels")
+	}
+	r := &Recognizer{m: m, m2: m2, cl: cl, gz: gz}
+	for _, l := range m.Labels {
+		r.atoms = append(r.atoms, seqmodel.Atom(l))
+	}
+	r.o = m.Label("O")
+	if r.o >= 0 {
+		r.frozen = seqmodel.DecodeDict(m.Meta["frozen"], m.Labels)
+	}
+	return r, nil
+}
+
+type scratch struct {
+	d      docInput
+	buf    []byte
+	feats  []uint64
+	y      []uint64
+	ids    []int
+	ids1   []int
+	scores []int32
+}
+
+var pool = sync.Pool{New: func() any { return &scratch{scores: make([]int32, 64)} }}
+
+// Label writes the CoNLL label of every token of the document's sentences
+// into out (same shape as sents). pos and chunk give the tag stage's labels
+// (nil when unknown). The strings written are the model's label strings.
+func (r *Recognizer) Label(sents, pos, chunk [][]string, out [][]string) {
+	s := pool.Get().(*scratch)
+	defer pool.Put(s)
+	s.buf = prepare(&s.d, sents, pos, chunk, r.cl, r.gz, s.buf)
+	s.d.stage2 = false
+	r.decode(r.m, s, sents, nil)
+	if r.m2 != nil {
+		setStage1(&s.d, r.m.Labels, s.ids, r.atoms)
+		s.ids1 = append(s.ids1[:0], s.ids...)
+		r.decode(r.m2, s, sents, s.ids1)
+	}
+	si, j := 0, 0
+	for _, l := range s.ids {
+		for j >= len(sents[si]) {
+			si, j = si+1, 0
+		}
+		out[si][j] = r.m.Labels[l]
+		j++
+	}
+	k := 0
+	for si, o := range out {
+		fixIOB(o)
+		if len(o) > 0 && s.d.sflags[k]&trimFlags != 0 && r.cl != nil {
+			r.trimCommonWords(sents[si], o)
+		}
+		k += len(o)
+	}
+}
+
+// trimFlags are the sentence kinds whose capitals say nothing about names.
+const trimFlags = sfTitleCase
+
+// trimCommonWords drops, from the edges of each entity of a Title Case
+// sentence, words that news text mostly writes in lower case ("How Trump
+// Plans To End …": "Plans" is not part of the name).
+func (r *Recognizer) trimCommonWords(words, labels []string) {
+	common := func(w string) bool {
+		v, ok := r.cl.LowerShare(strings.ToLower(w))
+		return ok && v >= 9
+	}
+	// a headline has several capitalised common words ("How", "Plans",
+	// "To"); a line of names ("Manchester United 3 Arsenal 1") has not
+	n, caps := 0, 0
+	for _, w := range words {
+		if startsUpperOrLetter(w) {
+			caps++
+			if common(w) {
+				n++
+			}
+		}
+	}
+	if n < 3 || n*2 < caps {
+		return
+	}
+	for a := 0; a < len(labels); {
+		if len(labels[a]) < 3 || labels[a][0] != 'B' {
+			a++
+			continue
+		}
+		typ := labels[a][2:]
+		b := a + 1
+		for b < len(labels) && len(labels[b]) > 2 && labels[b][0] == 'I' && labels[b][2:] == typ {
+			b++
+		}
+		end := b
+		for a < b && common(words[a]) {
+			labels[a] = "O"
+			a++
+		}
+		for b > a && common(words[b-1]) {
+			labels[b-1] = "O"
+			b--
+		}
+		if a < b && labels[a][0] == 'I' {
+			labels[a] = "B-" + typ
+		}
+		a = end
+	}
+}
+
+// plainLower reports whether a word has letters, all lower case.
+func plainLower(w *seqmodel.Word) bool {
+	return w.Flags&(seqmodel.FlagHasLower|seqmodel.FlagHasUpper) == seqmodel.FlagHasLower
+}
+
+// decode labels the prepared document greedily with m into s.ids. Tokens
+// that cannot start or continue a name are labelled O without scoring: words
+// that were always O in training, and lower-case words after a lower-case
+// word or sentence start (names are capitalised; "Bank of England" keeps its
+// "of" because "Bank" is not lower case).
+func (r *Recognizer) decode(m *seqmodel.Model, s *scratch, sents [][]string, stage1 []int) {
+	n := len(s.d.ws)
+	s.y = s.y[:0]
+	s.ids = s.ids[:0]
+	si, j := 0, 0
+	for i := 0; i < n; i++ {
+		for j >= len(sents[si]) {
+			si, j = si+1, 0
+		}
+		l := r.o
+		skip := false
+		if _, ok := r.frozen[sents[si][j]]; ok {
+			skip = true
+		} else if plainLower(&s.d.ws[i]) && (j == 0 || s.ids[i-1] == r.o && plainLower(&s.d.ws[i-1])) {
+			skip = true
+		} else if stage1 != nil && stage1[i] == r.o && s.d.ws[i].Flags&seqmodel.FlagHasUpper == 0 &&
+			(j == 0 || stage1[i-1] == r.o) && (j+1 >= len(sents[si]) || stage1[i+1] == r.o) {
+			// the second stage only revisits names and their edges
+			skip = true
+		}
+		if !skip {
+			s.feats = features(&s.d, i, s.y, s.feats[:0])
+			l = m.Best(s.feats, nil, s.scores)
+		}
+		s.y = append(s.y, r.atoms[l])
+		s.ids = append(s.ids, l)
+		j++
+	}
+}
+
+// fixIOB repairs an I- label that follows O or another type into B-.
+func fixIOB(labels []string) {
+	prev := "O"
+	for i, l := range labels {
+		if len(l) > 2 && l[0] == 'I' {
+			if prev == "O" || prev[2:] != l[2:] {
+				labels[i] = "B" + l[1:]
+			}
+		}
+		prev = labels[i]
+	}
+}
