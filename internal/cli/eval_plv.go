@@ -96,6 +96,7 @@ func example(a *model.Analysis, src, tgt model.Span, label string) event.Example
 	if ex.TgtStart < 0 {
 		ex.TgtStart, ex.TgtEnd = 0, 0
 	}
+	ex.Cues = event.PairCues(a, ex.SrcStart, ex.SrcEnd, ex.TgtStart, ex.TgtEnd)
 	return ex
 }
 
@@ -140,7 +141,7 @@ func pairType(st *event.Stage, it plvItem) string {
 		}
 	}
 	for _, e := range a.Events {
-		if contains(e.Actors, "E1") || contains(e.Recipients, "E2") {
+		if (contains(e.Actors, "E1") || contains(e.Recipients, "E1")) && (contains(e.Actors, "E2") || contains(e.Recipients, "E2")) {
 			return e.Type
 		}
 	}
@@ -157,16 +158,18 @@ func contains(s []string, v string) bool {
 }
 
 // e2eMatch reports whether the full analysis has an event of the gold type
-// whose actors overlap the source and recipients overlap the target, and how
-// many events with both actors and recipients it has.
-func e2eMatch(st *event.Stage, it plvItem) (match bool, predicted int) {
+// whose actors overlap the source and recipients overlap the target, how
+// many events with both actors and recipients it has, and why it missed:
+// "no-source"/"no-target" (no entity there), "no-event" (no event with
+// that pair), "wrong-type", "reversed" (the pair the other way round).
+func e2eMatch(st *event.Stage, it plvItem) (match bool, predicted int, why string) {
 	if it.full == nil || !it.ok {
-		return false, 0
+		return false, 0, "unanalysed"
 	}
 	a := *it.full
 	a.Events = nil
 	if err := st.Process(context.Background(), &a); err != nil {
-		return false, 0
+		return false, 0, "error"
 	}
 	overlaps := func(ids []string, span model.Span) bool {
 		for _, id := range ids {
@@ -188,16 +191,35 @@ func e2eMatch(st *event.Stage, it plvItem) (match bool, predicted int) {
 		}
 		return false
 	}
+	var all []string
+	for _, e := range a.Entities {
+		all = append(all, e.ID)
+	}
+	why = "no-event"
+	switch {
+	case !overlaps(all, it.src):
+		why = "no-source"
+	case !overlaps(all, it.tgt):
+		why = "no-target"
+	}
 	for _, e := range a.Events {
 		if len(e.Actors) == 0 || len(e.Recipients) == 0 {
 			continue
 		}
 		predicted++
-		if eval.PLVCorrect(it.row.Gold, e.Type) && overlaps(e.Actors, it.src) && overlaps(e.Recipients, it.tgt) {
+		pair := overlaps(e.Actors, it.src) && overlaps(e.Recipients, it.tgt)
+		if pair && eval.PLVCorrect(it.row.Gold, e.Type) {
 			match = true
+		} else if pair && why != "" {
+			why = "wrong-type"
+		} else if why == "no-event" && overlaps(e.Actors, it.tgt) && overlaps(e.Recipients, it.src) {
+			why = "reversed"
 		}
 	}
-	return match, predicted
+	if match {
+		why = ""
+	}
+	return match, predicted, why
 }
 
 func runPLVEval(ctx context.Context, r EvalRequest) error {
@@ -232,6 +254,7 @@ func runPLVEval(ctx context.Context, r EvalRequest) error {
 	lexOnly, modelOnly, combined, bow := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	covered := 0
 	e2eTP, e2ePred := 0, 0
+	e2eWhy := map[string]int{}
 	for f := 0; f < folds; f++ {
 		var train []event.Example
 		for i, it := range items {
@@ -270,13 +293,15 @@ func runPLVEval(ctx context.Context, r EvalRequest) error {
 			if it.ok {
 				bow[i], _ = bag.Predict(it.ex, nil)
 			}
-			combined[i] = lexOnly[i]
-			if combined[i] != "" {
+			// A pair that no event links counts as wrong.
+			if combined[i] = pairType(comb, it); combined[i] != "" {
 				covered++
-			} else {
-				combined[i] = modelOnly[i]
 			}
-			match, pred := e2eMatch(comb, it)
+			match, pred, why := e2eMatch(comb, it)
+			e2eWhy[why]++
+			if r.Verbose && why != "" {
+				fmt.Fprintf(r.Stderr, "e2e %s %s: %s | %s -> %s\n", it.row.Gold, why, it.row.Sentence, it.row.Source, it.row.Target)
+			}
 			e2ePred += pred
 			if match {
 				e2eTP++
@@ -308,7 +333,9 @@ func runPLVEval(ctx context.Context, r EvalRequest) error {
 		e2eF = 2 * e2eP * e2eR / (e2eP + e2eR)
 	}
 	fmt.Fprintf(r.Stdout, "\nend-to-end: P=%.3f R=%.3f F1=%.3f (events with actors and recipients: %d)\n", e2eP, e2eR, e2eF, e2ePred)
-	fmt.Fprintf(r.Stdout, "lexicon coverage: %.3f; bag-of-words baseline acc=%.3f macro_F1=%.3f\n", float64(covered)/float64(max(n, 1)), bw.Accuracy, bw.MacroF1)
+	fmt.Fprintf(r.Stdout, "end-to-end misses: no source entity %d, no target entity %d, no event on the pair %d, pair reversed %d, wrong type %d\n",
+		e2eWhy["no-source"], e2eWhy["no-target"], e2eWhy["no-event"], e2eWhy["reversed"], e2eWhy["wrong-type"])
+	fmt.Fprintf(r.Stdout, "coverage (pairs some event links): %.3f; bag-of-words baseline acc=%.3f macro_F1=%.3f\n", float64(covered)/float64(max(n, 1)), bw.Accuracy, bw.MacroF1)
 	fmt.Fprintf(r.Stdout, "plv: acc=%.3f macro_F1=%.3f e2e_F1=%.3f coverage=%.3f sentences/s=%.1f\n",
 		cb.Accuracy, cb.MacroF1, e2eF, float64(covered)/float64(max(n, 1)), float64(n)/secs)
 	return nil
@@ -355,6 +382,9 @@ func runTrainEvents(ctx context.Context, r TrainRequest) error {
 	out := r.Out
 	if out == "" {
 		out = filepath.Join("internal", "resources", "events")
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("train events: %w", err)
 	}
 	path := filepath.Join(out, "model.json")
 	if err := os.WriteFile(path, data, 0o644); err != nil {

@@ -83,6 +83,6 @@ func runPolNeAR(ctx context.Context, r EvalRequest) error {
 		rate = float64(len(docs)) / elapsed.Seconds()
 	}
 	fmt.Fprintf(r.Stdout, "PolNeAR %s: %d articles\n", r.Path, len(docs))
-	fmt.Fprint(r.Stdout, eval.PolNeARReport(total, len(docs), rate))
+	fmt.Fprint(r.Stdout, eval.PolNeARReport(total, rate))
 	return nil
 }

@@ -16,7 +16,9 @@ type Example struct {
 	Words            []string
 	SrcStart, SrcEnd int
 	TgtStart, TgtEnd int
-	Label            string
+	// Cues are clause cues of the pair (PairCues), nil without clauses.
+	Cues  []string
+	Label string
 }
 
 // Classifier is an averaged multi-class perceptron over sparse features of
@@ -72,6 +74,21 @@ func Features(ex Example, bagOfWords bool, lex func(word string) []string) []str
 		}
 	}
 	add(fmt.Sprintf("gap=%d", min(hi-lo, 8)))
+	for _, c := range ex.Cues {
+		add("c=" + c)
+		if lex == nil {
+			continue
+		}
+		if v, ok := strings.CutPrefix(c, "v="); ok {
+			for _, t := range lex(v) {
+				add("Lv=" + t)
+			}
+		} else if v, ok := strings.CutPrefix(c, "v2="); ok {
+			for _, t := range lex(v) {
+				add("Lv2=" + t)
+			}
+		}
+	}
 	for k := 1; k <= 3; k++ {
 		if i := ex.SrcEnd + k - 1; i < len(ex.Words) && !inPair(i) {
 			add(fmt.Sprintf("a%d=%s", k, ex.Words[i]))

@@ -19,8 +19,11 @@ var (
 
 // code builds the event for trigger tokens [ti, tj) of sentence si.
 func (s *Stage) code(a *model.Analysis, si int, toks []model.Token, lem []string, refs []mentionRef, ti, tj int, e *events.Entry) (found, bool) {
+	if e.POS == 'N' && e.Type == "CONSULT" && s.agreedNoun(a, a.Sentences[si].TokenStart+ti) {
+		return found{}, false // "a meeting has been agreed": the AGREE event codes it
+	}
 	actors, recips := s.participants(a, si, toks, lem, agents(refs), ti, tj, e.POS)
-	if len(recips) == 0 && (e.Type == "ASSAULT" || e.Type == "COERCE") {
+	if len(recips) == 0 && e.Type != "CONSULT" {
 		recips = targetLocation(refs, lem, tj, actors)
 	}
 	ev := model.Event{Type: e.Type, Mode: e.Mode, Contexts: e.Contexts, CAMEO: e.CAMEO, Goldstein: e.Goldstein,
@@ -83,32 +86,63 @@ func (s *Stage) participants(a *model.Analysis, si int, toks []model.Token, lem 
 			return without(actors, recips), recips
 		}
 	}
+	if pos == 'N' {
+		if actors, recips = s.lightVerb(a, si, lem, refs, base+ti, base+tj); len(actors)+len(recips) > 0 {
+			return without(actors, recips), recips
+		}
+	}
 	// By position: "by X", "X's", "between X and Y" for nouns; nearest
 	// mention on the left as actor and on the right as recipient otherwise.
+	if pos == 'N' {
+		// "a meeting in Moscow on Wednesday between X's envoy Y and Z":
+		// every mention coordinated after "between"/"among" acts, except
+		// possessive modifiers.
+		if k := betweenAt(lem, tj); k >= 0 {
+			for _, r := range refs {
+				if r.tokStart > k && r.tokStart <= k+12 && !clauseBreak(lem, k, r.tokStart) && !possessive(lem, r.tokEnd) {
+					actors = appendNew(actors, r.entity)
+				}
+			}
+		}
+	}
 	for _, r := range refs {
 		switch {
+		case len(actors) > 0:
 		case r.tokStart >= tj && r.tokStart <= tj+1 && before(lem, r.tokStart, "by"):
 			actors = appendNew(actors, r.entity)
 		case r.tokEnd <= ti && r.tokEnd >= ti-3 && pos == 'N' && possessive(lem, r.tokEnd):
 			actors = appendNew(actors, r.entity)
-		case r.tokStart > tj && r.tokStart <= tj+6 && between(lem, tj, r.tokStart):
-			actors = appendNew(actors, r.entity)
 		}
 	}
+	// The first mention after the trigger introduced by a recipient
+	// preposition ("with both President Putin"), and the mentions
+	// coordinated with it ("… and President Zelensky").
+	last := -1
 	for _, r := range refs {
-		if r.tokStart >= tj && r.tokStart <= tj+5 && !contains(actors, r.entity) {
-			if p := r.tokStart - 1; p >= 0 && (recipientPrep[lem[p]] || p == tj-1 && pos == 'V') {
+		if last >= 0 {
+			if r.tokStart > last && r.tokStart-last <= 3 && coordinated(lem, last, r.tokStart) && !contains(actors, r.entity) {
 				recips = appendNew(recips, r.entity)
-				break
+				last = r.tokEnd
+			}
+			continue
+		}
+		if r.tokStart >= tj && r.tokStart <= tj+5 && !contains(actors, r.entity) {
+			if p := r.tokStart - 1; p >= 0 && (p == tj-1 && pos == 'V' || prepBefore(lem, tj, r.tokStart)) {
+				recips = appendNew(recips, r.entity)
+				last = r.tokEnd
 			}
 		}
 	}
-	if len(actors) == 0 {
+	if len(actors) == 0 && !(pos == 'N' && s.objectOfOther(a, si, base+ti)) {
 		// The nearest mention before the trigger, in its clause (no comma or
-		// reporting verb between).
+		// reporting verb between); not for a noun that another verb takes
+		// as its object ("Zelenskyy described the attack").
 		for k := len(refs) - 1; k >= 0; k-- {
 			r := refs[k]
 			if r.tokEnd <= ti && ti-r.tokEnd <= 8 && !clauseBreak(lem, r.tokEnd, ti) {
+				if r.tokStart > 0 && recipientPrep[lem[r.tokStart-1]] {
+					continue // "attacks on Ukraine or face sanctions": an object, not an actor
+				}
 				if !contains(recips, r.entity) {
 					actors = append(actors, r.entity)
 				}
@@ -142,14 +176,17 @@ func agents(refs []mentionRef) []mentionRef {
 // centre in Ukraine"): the first GPE after the trigger introduced by "in".
 func targetLocation(refs []mentionRef, lem []string, tj int, actors []string) []string {
 	for _, r := range refs {
-		if r.typ == model.TypeGPE && r.tokStart > tj && r.tokStart-tj <= 10 && !contains(actors, r.entity) {
-			if p := r.tokStart - 1; p >= 0 && (lem[p] == "in" || lem[p] == "across") {
+		if (r.typ == model.TypeGPE || r.typ == model.TypeLOC || r.loc) && r.tokStart > tj && r.tokStart-tj <= 12 && !contains(actors, r.entity) {
+			if p := r.tokStart - 1; p >= 0 && targetPrep[lem[p]] {
 				return []string{r.entity}
 			}
 		}
 	}
 	return nil
 }
+
+// targetPrep introduces the place an action is aimed at or done to.
+var targetPrep = map[string]bool{"in": true, "across": true, "to": true, "into": true, "on": true, "against": true, "inside": true}
 
 var recipientPrep = map[string]bool{"with": true, "on": true, "against": true, "to": true, "toward": true, "towards": true, "for": true, "from": true}
 
@@ -159,13 +196,18 @@ func possessive(lem []string, end int) bool {
 	return end < len(lem) && (lem[end] == "'s" || lem[end] == "’s" || lem[end] == "'")
 }
 
-func between(lem []string, from, to int) bool {
-	for k := from; k < to; k++ {
-		if lem[k] == "between" || lem[k] == "among" {
-			return true
+// betweenAt is the index of "between" or "among" within eight tokens after
+// a noun trigger ending at tj, in its clause, or -1.
+func betweenAt(lem []string, tj int) int {
+	for k := tj; k < len(lem) && k <= tj+8; k++ {
+		switch lem[k] {
+		case "between", "among":
+			return k
+		case ",", ";", ":", "—", "–", "that", "which", "who", "while", "but":
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 func clauseBreak(lem []string, from, to int) bool {
@@ -305,38 +347,99 @@ func lastWord(s string) string {
 	return s
 }
 
-// modelPairs codes actor–recipient pairs that no trigger linked, with the classifier.
-func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []string, refs []mentionRef, used map[[2]string]bool) []found {
+// modelPairs codes actor–recipient pairs that no trigger linked, with the
+// classifier: every pair the clauses link (one side the subject or passive
+// agent of a clause, the other an object or prepositional object of it or
+// of a clause below it), and, when the sentence has no event with both an
+// actor and a recipient yet (have is false), the one unlinked pair the
+// classifier is surest of.
+func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []string, refs []mentionRef, used map[[2]string]bool, have bool) []found {
 	var out []found
+	var spare found
+	spareConf := 0.0
+	base := a.Sentences[si].TokenStart
 	for i := 0; i < len(refs); i++ {
-		for j := i + 1; j < len(refs) && j <= i+2; j++ {
+		for j := i + 1; j < len(refs) && j <= i+modelMaxPairSpan; j++ {
 			x, y := refs[i], refs[j]
-			if x.entity == y.entity || used[[2]string{x.entity, y.entity}] || y.tokStart-x.tokEnd < 1 || y.tokStart-x.tokEnd > 12 {
+			if x.entity == y.entity || used[[2]string{x.entity, y.entity}] || used[[2]string{y.entity, x.entity}] ||
+				y.tokStart-x.tokEnd < 1 || y.tokStart-x.tokEnd > modelMaxGap {
 				continue
 			}
-			typ, conf := s.model.Predict(Example{Words: lem, SrcStart: x.tokStart, SrcEnd: x.tokEnd, TgtStart: y.tokStart, TgtEnd: y.tokEnd}, s.LexTypes)
+			// The later mention acts when the clauses say so ("Y was
+			// attacked by X").
+			cx, rx := roleClause(a, base+x.tokStart, base+x.tokEnd)
+			cy, ry := roleClause(a, base+y.tokStart, base+y.tokEnd)
+			if !isActorRole(rx) && isActorRole(ry) {
+				x, y, cx, cy, rx, ry = y, x, cy, cx, ry, rx
+			}
+			if x.loc && !y.loc && !isActorRole(rx) {
+				x, y, cx, cy, rx, ry = y, x, cy, cx, ry, rx
+			}
+			if x.loc {
+				continue // a place ("a meeting in Moscow") receives but never acts
+			}
+			linked := isActorRole(rx) && isTargetRole(ry) && below(a, cy, cx)
+			if !linked && (have || y.loc) {
+				continue
+			}
+			ex := Example{Words: lem, SrcStart: x.tokStart, SrcEnd: x.tokEnd, TgtStart: y.tokStart, TgtEnd: y.tokEnd,
+				Cues: PairCues(a, base+x.tokStart, base+x.tokEnd, base+y.tokStart, base+y.tokEnd)}
+			typ, conf := s.model.Predict(ex, s.LexTypes)
 			if conf < modelMinConfidence || typ == "" {
 				continue
 			}
-			used[[2]string{x.entity, y.entity}] = true
-			ev := model.Event{Type: typ, Actors: []string{x.entity}, Recipients: []string{y.entity}, Rule: "model/events/model.json", Confidence: conf * 0.7}
-			if sc, ok := s.lex.Score(typ, ""); ok {
-				ev.Intensity, ev.Quad = sc.Intensity, sc.Quad
+			gs, ge := refs[i].tokEnd, refs[j].tokStart
+			if linked && cy >= 0 {
+				// The trigger is the verb of the clause linking the pair.
+				if h := a.Clauses[cy].Verb.Head - base; h >= 0 && h < len(toks) && a.Clauses[cy].Verb.Present() {
+					gs, ge = h, h+1
+				}
 			}
-			ev.Modality = modality(toks, lem, x.tokEnd, &events.Entry{POS: 'V'})
-			sent := a.Sentences[si]
-			// The trigger of a model-coded event is the text between the pair.
-			trS, trE := toks[x.tokEnd].Start, toks[y.tokStart-1].End
-			m := model.EventMention{Sentence: si, Start: sent.Start, End: sent.End, Trigger: model.TextSpan{Start: trS, End: trE, Text: a.Text[trS:trE]}}
-			dateAndPlace(a, &ev, sent, trS)
-			out = append(out, found{ev: ev, mention: m})
+			f := s.modelEvent(a, si, toks, lem, x, y, gs, ge, typ, conf)
+			if !linked {
+				if conf > spareConf {
+					spare, spareConf = f, conf
+				}
+				continue
+			}
+			used[[2]string{x.entity, y.entity}] = true
+			out = append(out, f)
 		}
+	}
+	if len(out) == 0 && spareConf > 0 {
+		spare.ev.Confidence *= 0.6
+		spare.ev.Rule += "#unlinked-pair"
+		out = append(out, spare)
 	}
 	return out
 }
 
-// modelMinConfidence is the least classifier confidence for a model-coded event.
-const modelMinConfidence = 0.6
+// modelEvent builds a classifier-coded event of actor x on recipient y,
+// its trigger the tokens [gs, ge) between the two mentions.
+func (s *Stage) modelEvent(a *model.Analysis, si int, toks []model.Token, lem []string, x, y mentionRef, gs, ge int, typ string, conf float64) found {
+	ev := model.Event{Type: typ, Actors: []string{x.entity}, Recipients: []string{y.entity}, Rule: "model/events/model.json", Confidence: conf * 0.7}
+	if sc, ok := s.lex.Score(typ, ""); ok {
+		ev.Intensity, ev.Quad, ev.CAMEO, ev.Goldstein = sc.Intensity, sc.Quad, sc.CAMEO, sc.Goldstein
+	}
+	ev.Modality = modality(toks, lem, gs, &events.Entry{POS: 'V'})
+	sent := a.Sentences[si]
+	trS, trE := toks[gs].Start, toks[ge-1].End
+	m := model.EventMention{Sentence: si, Start: sent.Start, End: sent.End, Trigger: model.TextSpan{Start: trS, End: trE, Text: a.Text[trS:trE]}}
+	dateAndPlace(a, &ev, sent, trS)
+	return found{ev: ev, mention: m}
+}
+
+// modelMinConfidence is the least classifier confidence for a model-coded
+// event; modelMaxGap the most tokens between the two mentions of a pair and
+// modelMaxPairSpan the most mentions from one to the other.
+const (
+	modelMinConfidence = 0.6
+	modelMaxGap        = 20
+	modelMaxPairSpan   = 3
+)
+
+// symmetric types have no direction: their participants merge as one set.
+var symmetric = map[string]bool{"CONSULT": true}
 
 // merge joins mentions of one event (same type, actors and recipients, and
 // compatible dates) and numbers the events by first mention.
@@ -344,6 +447,10 @@ func merge(a *model.Analysis, fs []found) []model.Event {
 	var out []model.Event
 	key := func(e model.Event) string {
 		as, rs := append([]string(nil), e.Actors...), append([]string(nil), e.Recipients...)
+		if symmetric[e.Type] {
+			// "X's meeting with Y" and "a meeting between X and Y" are one event.
+			as, rs = append(as, rs...), nil
+		}
 		sort.Strings(as)
 		sort.Strings(rs)
 		return e.Type + "|" + strings.Join(as, ",") + "|" + strings.Join(rs, ",")
@@ -359,6 +466,12 @@ func merge(a *model.Analysis, fs []found) []model.Event {
 				}
 				if out[i].Place == "" {
 					out[i].Place = f.ev.Place
+				}
+				if out[i].Condition == nil {
+					out[i].Condition = f.ev.Condition
+				}
+				if len(f.ev.Actors)+len(f.ev.Recipients) > len(out[i].Actors)+len(out[i].Recipients) {
+					out[i].Actors, out[i].Recipients = f.ev.Actors, f.ev.Recipients
 				}
 				if f.ev.Confidence > out[i].Confidence {
 					out[i].Confidence = f.ev.Confidence
@@ -385,4 +498,143 @@ func merge(a *model.Analysis, fs []found) []model.Event {
 		}
 	}
 	return out
+}
+
+func isActorRole(r string) bool { return r == "subj" || r == "agent" }
+
+func isTargetRole(r string) bool { return r == "obj" || strings.HasPrefix(r, "p:") || r == "subj" }
+
+// below reports whether clause c is clause top or lies at most two levels
+// below it, not inside reported speech: the speaker of "X said Y met Z"
+// does nothing to Y.
+func below(a *model.Analysis, c, top int) bool {
+	for k := 0; k < 3 && c >= 0 && c < len(a.Clauses); k++ {
+		if c == top {
+			return true
+		}
+		if a.Clauses[c].Kind == "reported" {
+			return false
+		}
+		c = a.Clauses[c].Parent
+	}
+	return false
+}
+
+// agreedNoun reports whether token k (an index into a.Tokens) is the head of
+// the subject of a passive clause, or of an object of an active one, whose
+// verb the lexicon codes as AGREE ("a meeting has been agreed", "they
+// agreed a summit").
+func (s *Stage) agreedNoun(a *model.Analysis, k int) bool {
+	for i := range a.Clauses {
+		c := &a.Clauses[i]
+		if c.Start > k || k >= c.End+8 {
+			continue
+		}
+		in := c.Verb.Voice == "passive" && c.Subject.Present() && c.Subject.Start <= k && k < c.Subject.End
+		for _, o := range c.Objects {
+			in = in || c.Verb.Voice != "passive" && o.Start <= k && k < o.End
+		}
+		if !in {
+			continue
+		}
+		for _, t := range s.LexTypes(c.Verb.Lemma) {
+			if t == "AGREE" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lightVerb codes a noun trigger [ti, tj) (indexes into a.Tokens) that is
+// the object of an active clause with a support verb (lexicon rows S) ("X launched an investigation into Y",
+// "X imposed sanctions on Y", "X held talks with Y"): the clause's subject
+// acts, and the mentions after the trigger introduced by a recipient
+// preposition receive.
+func (s *Stage) lightVerb(a *model.Analysis, si int, lem []string, refs []mentionRef, ti, tj int) (actors, recips []string) {
+	base := a.Sentences[si].TokenStart
+	for ci := range a.Clauses {
+		c := &a.Clauses[ci]
+		if c.Sentence != si || c.Verb.Voice == "passive" || !c.Subject.Present() || !s.lex.Support(c.Verb.Lemma) {
+			continue
+		}
+		obj := -1
+		for k, o := range c.Objects {
+			if o.Start <= ti && ti < o.End {
+				obj = k
+			}
+		}
+		if obj < 0 {
+			continue
+		}
+		actors = entitiesIn(refs, c.Subject, base)
+		for _, cj := range c.Conj {
+			actors = appendNew(actors, entitiesIn(refs, cj, base)...)
+		}
+		for _, r := range refs {
+			at := base + r.tokStart
+			if at < tj || at > tj+8 || contains(actors, r.entity) {
+				continue
+			}
+			if p := r.tokStart - 1; p >= 0 && (recipientPrep[lem[p]] || lem[p] == "into" || lem[p] == "over") && !clauseBreak(lem, tj-base, r.tokStart) {
+				recips = appendNew(recips, r.entity)
+				break
+			}
+		}
+		return actors, recips
+	}
+	return nil, nil
+}
+
+// prepBefore reports whether a recipient preposition opens the tokens
+// [from, to) before a mention, with only determiners and titles after it
+// ("with both President Putin").
+func prepBefore(lem []string, from, to int) bool {
+	for k := to - 1; k >= from && k >= to-3; k-- {
+		if recipientPrep[lem[k]] {
+			return true
+		}
+		if otherPrep[lem[k]] || clauseBreak(lem, k, k+1) {
+			return false
+		}
+	}
+	return false
+}
+
+// otherPrep are prepositions that introduce no recipient.
+var otherPrep = map[string]bool{"between": true, "among": true, "in": true, "at": true, "of": true, "by": true, "after": true, "before": true, "during": true, "since": true, "following": true, "near": true}
+
+// coordinated reports whether the tokens [from, to) between two mentions
+// join them: "and", "or", a comma, determiners and titles only.
+func coordinated(lem []string, from, to int) bool {
+	and := false
+	for k := from; k < to; k++ {
+		switch lem[k] {
+		case "and", "or", "&":
+			and = true
+		case ",":
+		default:
+			if k == from {
+				return false
+			}
+		}
+	}
+	return and
+}
+
+// objectOfOther reports whether token k (an index into a.Tokens) lies in an
+// object of an active clause whose verb is no support verb.
+func (s *Stage) objectOfOther(a *model.Analysis, si, k int) bool {
+	for ci := range a.Clauses {
+		c := &a.Clauses[ci]
+		if c.Sentence != si || c.Verb.Voice == "passive" || s.lex.Support(c.Verb.Lemma) {
+			continue
+		}
+		for _, o := range c.Objects {
+			if o.Start <= k && k < o.End {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -12,7 +12,7 @@ import (
 // build makes an analysis of one sentence: tokens split on spaces (a token
 // "word/TAG/lemma" sets its POS and lemma), and entities named by their
 // surface text, in order E1, E2, ….
-func build(t *testing.T, tagged string, ents ...string) *model.Analysis {
+func build(t testing.TB, tagged string, ents ...string) *model.Analysis {
 	t.Helper()
 	a := &model.Analysis{PublishedDate: time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC), Doc: model.Doc{Language: "en"}}
 	var text strings.Builder

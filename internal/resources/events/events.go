@@ -5,6 +5,7 @@ package events
 
 import (
 	"embed"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,13 +34,23 @@ type Entry struct {
 type Score struct {
 	Intensity float64
 	Quad      int
+	// CAMEO and Goldstein are the type's CAMEO root code and its Goldstein
+	// value (type rows only; "" and 0 when scores.tsv gives none).
+	CAMEO     string
+	Goldstein float64
 }
 
 // Data is the loaded knowledge.
 type Data struct {
 	byFirst map[string][]*Entry // first lemma → entries
 	scores  map[string]Score    // "TYPE/mode" and "TYPE/"
+	support map[string]bool     // support ("light") verbs: their subject does what their object noun names
 }
+
+// Support reports whether lemma is a support verb ("launch an
+// investigation", "impose sanctions", "hold talks"), whose subject is the
+// actor of the event its object noun names.
+func (d *Data) Support(lemma string) bool { return d.support[lemma] }
 
 var (
 	once   sync.Once
@@ -54,7 +65,7 @@ func Load() (*Data, error) {
 }
 
 func load() (*Data, error) {
-	d := &Data{byFirst: map[string][]*Entry{}, scores: map[string]Score{}}
+	d := &Data{byFirst: map[string][]*Entry{}, scores: map[string]Score{}, support: map[string]bool{}}
 	lex, err := resources.Read("events/lexicon.tsv", files, "lexicon.tsv")
 	if err != nil {
 		return nil, err
@@ -71,8 +82,14 @@ func load() (*Data, error) {
 		switch r.Field(1) {
 		case "V", "N":
 			e.POS = r.Field(1)[0]
+		case "S":
+			if len(e.Words) != 1 {
+				return nil, r.Errorf(0, "support verb %q: want one lemma", r.Field(0))
+			}
+			d.support[e.Words[0]] = true
+			continue
 		default:
-			return nil, r.Errorf(1, "pos %q: want V or N", r.Field(1))
+			return nil, r.Errorf(1, "pos %q: want V, N or S", r.Field(1))
 		}
 		if c := dash(r.Field(4)); c != "" {
 			e.Contexts = strings.Split(c, ";")
@@ -93,6 +110,10 @@ func load() (*Data, error) {
 		}
 		d.byFirst[e.Words[0]] = append(d.byFirst[e.Words[0]], e)
 	}
+	// Longer patterns first, so "phone call" wins over "phone"; file order otherwise.
+	for _, es := range d.byFirst {
+		sort.SliceStable(es, func(i, j int) bool { return len(es[i].Words) > len(es[j].Words) })
+	}
 	sc, err := resources.Read("events/scores.tsv", files, "scores.tsv")
 	if err != nil {
 		return nil, err
@@ -110,7 +131,13 @@ func load() (*Data, error) {
 		if err != nil || q < 1 || q > 4 {
 			return nil, r.Errorf(3, "quad %q: want 1–4", r.Field(3))
 		}
-		d.scores[r.Field(0)+"/"+dash(r.Field(1))] = Score{v, q}
+		s := Score{Intensity: v, Quad: q, CAMEO: dash(r.Field(4))}
+		if g := r.Field(5); g != "" {
+			if s.Goldstein, err = strconv.ParseFloat(g, 64); err != nil || s.Goldstein < -10 || s.Goldstein > 10 {
+				return nil, r.Errorf(5, "goldstein %q: want a number from -10 to 10", g)
+			}
+		}
+		d.scores[r.Field(0)+"/"+dash(r.Field(1))] = s
 	}
 	for _, es := range d.byFirst {
 		for _, e := range es {
