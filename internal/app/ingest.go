@@ -250,7 +250,16 @@ func (an *Analyzer) store(ctx context.Context, st store.Store, r ingestResult, s
 	}
 	res, err := st.Put(ctx, store.Article{Analysis: a, ContentHash: r.hash, DupGroup: group, Bands: bands, Signature: r.sig.Bytes()})
 	if err != nil {
-		return fmt.Errorf("app: store %s: %w", a.Doc.ID, err)
+		if ctx.Err() != nil {
+			return fmt.Errorf("app: store %s: %w", a.Doc.ID, err)
+		}
+		// One article that cannot be stored fails alone; Put is atomic, so
+		// nothing of it is left behind and the batch goes on.
+		sum.Failed++
+		if len(sum.Failures) < MaxFailuresKept {
+			sum.Failures = append(sum.Failures, fmt.Sprintf("%s: %v", a.Doc.ID, err))
+		}
+		return nil
 	}
 	switch res {
 	case store.Inserted:

@@ -48,14 +48,16 @@ func freshDB(t *testing.T) string {
 }
 
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store {
-		s, err := Open(context.Background(), freshDB(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
+	for _, run := range []func(*testing.T, func(*testing.T) store.Store){storetest.Run, storetest.RunAggregate} {
+		run(t, func(t *testing.T) store.Store {
+			s, err := Open(context.Background(), freshDB(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		})
+	}
 }
 
 func TestRebind(t *testing.T) {

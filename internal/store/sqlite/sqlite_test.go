@@ -10,14 +10,16 @@ import (
 )
 
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store {
-		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "herald.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
+	for _, run := range []func(*testing.T, func(*testing.T) store.Store){storetest.Run, storetest.RunAggregate} {
+		run(t, func(t *testing.T) store.Store {
+			s, err := Open(context.Background(), filepath.Join(t.TempDir(), "herald.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		})
+	}
 }
 
 func TestReopenKeepsData(t *testing.T) {

@@ -207,6 +207,7 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 			return fmt.Errorf("insert band: %w", err)
 		}
 	}
+	uids := uidSet{}
 	entUID := map[string]string{}
 	entByID := map[string]*model.Entity{}
 	for i := range a.Entities {
@@ -215,7 +216,7 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 		if len(e.Mentions) > 0 {
 			start, end = e.Mentions[0].Start, e.Mentions[0].End
 		}
-		uid := store.UID(id, "entity", start, end)
+		uid := uids.next(id, "entity", start, end)
 		entUID[e.ID], entByID[e.ID] = uid, e
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO entities (uid, doc_id, local_id, name, type, country, code, sector, title, confidence, mentions)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?)`), uid, id, e.ID, e.Name, e.Type, e.Country, e.Code, e.Sector, e.Title, e.Confidence, len(e.Mentions)); err != nil {
@@ -223,14 +224,14 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 		}
 		for _, m := range e.Mentions {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mentions (uid, doc_id, entity_uid, start_off, end_off, text, role, rule) VALUES (?,?,?,?,?,?,?,?)`),
-				store.UID(id, "mention", m.Start, m.End), id, uid, m.Start, m.End, m.Text, m.Role, m.Rule); err != nil {
+				uids.next(id, "mention", m.Start, m.End), id, uid, m.Start, m.End, m.Text, m.Role, m.Rule); err != nil {
 				return fmt.Errorf("insert mention: %w", err)
 			}
 		}
 	}
 	var quoteUIDs []string
 	for _, q := range a.Quotes {
-		uid := store.UID(id, "quote", q.Start, q.End)
+		uid := uids.next(id, "quote", q.Start, q.End)
 		quoteUIDs = append(quoteUIDs, uid)
 		speaker, code := "", ""
 		if e := entByID[q.Speaker]; e != nil {
@@ -263,13 +264,13 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 		p := &a.Places[i]
 		placeByID[p.ID] = p
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO places (uid, doc_id, local_id, start_off, end_off, text, name, feature, country, lat, lon, geonames)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`), store.UID(id, "place", p.Start, p.End), id, p.ID, p.Start, p.End, p.Text, p.Name, p.Feature, p.Country, p.Lat, p.Lon, p.GeoNames); err != nil {
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`), uids.next(id, "place", p.Start, p.End), id, p.ID, p.Start, p.End, p.Text, p.Name, p.Feature, p.Country, p.Lat, p.Lon, p.GeoNames); err != nil {
 			return fmt.Errorf("insert place: %w", err)
 		}
 	}
 	for _, t := range a.Times {
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO times (uid, doc_id, local_id, start_off, end_off, text, type, value, mod) VALUES (?,?,?,?,?,?,?,?,?)`),
-			store.UID(id, "time", t.Start, t.End), id, t.ID, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod); err != nil {
+			uids.next(id, "time", t.Start, t.End), id, t.ID, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod); err != nil {
 			return fmt.Errorf("insert time: %w", err)
 		}
 	}
@@ -283,7 +284,7 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 				sentence = a.Text[sn.Start:sn.End]
 			}
 		}
-		uid := store.UID(id, "event", start, end)
+		uid := uids.next(id, "event:"+e.Type, start, end)
 		placeName, placeCountry, placeFeature, placeGeo := "", "", "", 0
 		var lat, lon any
 		if p := placeByID[e.Place]; p != nil {
@@ -311,13 +312,26 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 		}
 		for _, m := range e.Mentions {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_mentions (uid, event_uid, doc_id, sentence, start_off, end_off, trigger_start, trigger_end, trigger)
-				VALUES (?,?,?,?,?,?,?,?,?)`), store.UID(id, "event-mention", m.Trigger.Start, m.Trigger.End), uid, id, m.Sentence, m.Start, m.End,
+				VALUES (?,?,?,?,?,?,?,?,?)`), uids.next(id, "event-mention", m.Trigger.Start, m.Trigger.End), uid, id, m.Sentence, m.Start, m.End,
 				m.Trigger.Start, m.Trigger.End, m.Trigger.Text); err != nil {
 				return fmt.Errorf("insert event mention: %w", err)
 			}
 		}
 	}
 	return s.d.IndexText(ctx, tx, a, quoteUIDs)
+}
+
+// uidSet makes the global ids of one article's facts, telling apart facts
+// of one kind on the same span (two events with one trigger).
+type uidSet map[string]bool
+
+func (u uidSet) next(docID, kind string, start, end int) string {
+	uid := store.UID(docID, kind, start, end)
+	for n := 2; u[uid]; n++ {
+		uid = store.UID(docID, kind+"#"+strconv.Itoa(n), start, end)
+	}
+	u[uid] = true
+	return uid
 }
 
 func participants(ids []string, ents map[string]*model.Entity) []store.Actor {

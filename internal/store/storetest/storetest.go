@@ -211,6 +211,25 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Errorf("dup group of s1: %q", g)
 		}
 	})
+	t.Run("FactsSharingASpan", func(t *testing.T) {
+		s := open(t)
+		a := Sample("sh1", "2025-08-06", "RUSMIL")
+		twin := a.Events[0]
+		twin.ID, twin.Type, twin.Actors, twin.Recipients = "V2", "COERCE", []string{"E2"}, []string{"E1"}
+		a.Events = append(a.Events, twin)
+		if _, err := s.Put(ctx, store.Article{Analysis: a, ContentHash: "h"}); err != nil {
+			t.Fatalf("two events on one trigger: %v", err)
+		}
+		twin.Type = "ASSAULT"
+		a.Events = append(a.Events, twin)
+		if _, err := s.Put(ctx, store.Article{Analysis: a, ContentHash: "h2"}); err != nil {
+			t.Fatalf("two events of one type on one trigger: %v", err)
+		}
+		st, _ := s.Stats(ctx)
+		if st.Events != 3 || st.EventMentions != 3 {
+			t.Fatalf("stats: %+v", st)
+		}
+	})
 	t.Run("CancelledPutLeavesNothing", func(t *testing.T) {
 		s := open(t)
 		cctx, cancel := context.WithCancel(ctx)

@@ -1,0 +1,187 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"herald/internal/store"
+)
+
+var _ store.Aggregator = (*DB)(nil)
+
+// aggDay is the date an aggregate counts an event on: the event's date when it
+// names a day, else its article's publication date.
+const aggDay = `(CASE WHEN e.date LIKE '____-__-__%' THEN e.date ELSE e.published END)`
+
+// aggWhere builds the WHERE clause (over events alias e) of an aggregate.
+func aggWhere(f store.AggFilter) (string, []any, error) {
+	for _, d := range [][2]string{{"since", f.Since}, {"until", f.Until}} {
+		if err := checkDate(d[0], d[1]); err != nil {
+			return "", nil, err
+		}
+	}
+	if f.Quad < 0 || f.Quad > 4 {
+		return "", nil, fmt.Errorf("%w: quad %d (want 1–4)", store.ErrQuery, f.Quad)
+	}
+	var where []string
+	var args []any
+	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
+	if f.Actor != "" {
+		add(`EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND (x.code LIKE ? OR x.country = ? OR LOWER(x.name) LIKE ?))`,
+			strings.ToUpper(f.Actor)+"%", strings.ToUpper(f.Actor), "%"+strings.ToLower(f.Actor)+"%")
+	}
+	if f.Country != "" {
+		c := strings.ToUpper(f.Country)
+		add(`(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND x.country = ?))`, c, c)
+	}
+	if f.Type != "" {
+		add(`e.type = ?`, strings.ToUpper(f.Type))
+	}
+	if f.Quad != 0 {
+		add(`e.quad = ?`, f.Quad)
+	}
+	switch {
+	case f.Modality != "":
+		add(`e.modality = ?`, strings.ToLower(f.Modality))
+	case !f.AllModalities:
+		add(`e.modality = 'asserted'`)
+	}
+	if f.Since != "" {
+		add(aggDay+` >= ?`, f.Since)
+	}
+	if f.Until != "" {
+		add(aggDay+` <= ?`, f.Until+"~")
+	}
+	if len(where) == 0 {
+		return "TRUE", nil, nil
+	}
+	return strings.Join(where, " AND "), args, nil
+}
+
+// Daily counts events per day and type or quad.
+func (s *DB) Daily(ctx context.Context, f store.AggFilter, by string) ([]store.DayCount, error) {
+	var key string
+	switch by {
+	case store.ByType, "":
+		key = "e.type"
+	case store.ByQuad:
+		key = "e.quad"
+	default:
+		return nil, fmt.Errorf("%w: aggregate by %q (want type or quad)", store.ErrQuery, by)
+	}
+	cond, args, err := aggWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	day := `SUBSTR(` + aggDay + `, 1, 10)`
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+day+` AS d, `+key+` AS k, COUNT(*) FROM events e WHERE `+cond+
+		` AND `+day+` LIKE '____-__-__' GROUP BY d, k ORDER BY d, k`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: daily aggregate: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DayCount
+	for rows.Next() {
+		var r store.DayCount
+		var k any
+		if err := rows.Scan(&r.Day, &k, &r.Count); err != nil {
+			return nil, fmt.Errorf("store: daily aggregate: %w", err)
+		}
+		switch v := k.(type) {
+		case int64:
+			r.Key = strconv.FormatInt(v, 10)
+		case []byte:
+			r.Key = string(v)
+		case string:
+			r.Key = v
+		default:
+			r.Key = fmt.Sprint(v)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Dyads returns actor pairs, most frequent first.
+func (s *DB) Dyads(ctx context.Context, f store.AggFilter, limit int) ([]store.Dyad, error) {
+	if limit <= 0 || limit > 10000 {
+		limit = 100
+	}
+	cond, args, err := aggWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.name, a.code, a.country, r.name, r.code, r.country, COUNT(DISTINCT e.uid), AVG(e.intensity)
+		FROM events e JOIN event_actors a ON a.event_uid = e.uid AND a.role = 'a' JOIN event_actors r ON r.event_uid = e.uid AND r.role = 'r'
+		WHERE `+cond+` AND a.name <> r.name
+		GROUP BY a.name, a.code, a.country, r.name, r.code, r.country
+		ORDER BY COUNT(DISTINCT e.uid) DESC, a.name, r.name LIMIT ?`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Dyad
+	for rows.Next() {
+		var d store.Dyad
+		if err := rows.Scan(&d.Actor.Name, &d.Actor.Code, &d.Actor.Country, &d.Recipient.Name, &d.Recipient.Code, &d.Recipient.Country,
+			&d.Count, &d.MeanIntensity); err != nil {
+			return nil, fmt.Errorf("store: dyads: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Countries counts events per country.
+func (s *DB) Countries(ctx context.Context, f store.AggFilter) ([]store.CountryCount, error) {
+	cond, args, err := aggWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	all := append(append([]any{}, args...), args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT c, COUNT(DISTINCT uid) FROM (
+		SELECT e.uid AS uid, e.place_country AS c FROM events e WHERE `+cond+` AND e.place_country <> ''
+		UNION
+		SELECT e.uid AS uid, x.country AS c FROM events e JOIN event_actors x ON x.event_uid = e.uid
+		WHERE `+cond+` AND e.place_country = '' AND x.country <> ''
+	) t GROUP BY c ORDER BY COUNT(DISTINCT uid) DESC, c`), all...)
+	if err != nil {
+		return nil, fmt.Errorf("store: country counts: %w", err)
+	}
+	defer rows.Close()
+	var out []store.CountryCount
+	for rows.Next() {
+		var c store.CountryCount
+		if err := rows.Scan(&c.Country, &c.Count); err != nil {
+			return nil, fmt.Errorf("store: country counts: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Aliases returns the distinct mention texts of the entities named name.
+func (s *DB) Aliases(ctx context.Context, name string, limit int) ([]string, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 20
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT m.text, COUNT(*) FROM entities en JOIN mentions m ON m.entity_uid = en.uid
+		WHERE en.name = ? GROUP BY m.text ORDER BY COUNT(*) DESC, m.text LIMIT ?`), name, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: aliases: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, fmt.Errorf("store: aliases: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
