@@ -37,14 +37,8 @@ func (c *ServeCmd) Run(e *env) error {
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var st store.Store
 	var err error
-	var an *app.Analyzer
-	analyzer := func() (*app.Analyzer, error) {
-		if an != nil {
-			return an, nil
-		}
-		an, err = app.NewAnalyzer(app.Config{})
-		return an, err
-	}
+	// Loaded on the first POST only (httpapi calls it once).
+	analyzer := func() (*app.Analyzer, error) { return app.NewAnalyzer(app.Config{}) }
 	if c.Demo {
 		dir, err := os.MkdirTemp("", "herald-demo-")
 		if err != nil {
@@ -68,7 +62,7 @@ func (c *ServeCmd) Run(e *env) error {
 	cfg := server.Config{Addr: c.Addr, HandlerTimeout: c.Timeout, Logger: log}
 	ln, err := server.Listen(cfg)
 	if err != nil {
-		return err
+		return inputError{err} // a bad or busy --addr
 	}
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
 		fmt.Fprintf(e.stderr, "herald: serve: listening on %s, reachable from other machines\n", host)

@@ -15,6 +15,9 @@ import (
 //go:embed boilerplate.txt
 var lexiconFS embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("htmltext", lexiconFS)
+
 // lexiconPath is the lexicon's path under the resources override directory
 // (HERALD_RESOURCES), where a file of that name replaces the embedded one.
 const lexiconPath = "htmltext/boilerplate.txt"

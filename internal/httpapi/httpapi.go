@@ -82,6 +82,7 @@ func New(st store.Store, opt Options) http.Handler {
 	mux.HandleFunc("POST "+Prefix+"/articles", a.postArticle)
 	mux.HandleFunc("GET "+Prefix+"/articles/{id...}", a.article)
 	mux.HandleFunc("GET "+Prefix+"/entities", a.entities)
+	mux.HandleFunc("GET "+Prefix+"/actors", a.actors)
 	mux.HandleFunc("GET "+Prefix+"/events", a.events)
 	mux.HandleFunc("GET "+Prefix+"/quotes", a.quotes)
 	mux.HandleFunc("GET "+Prefix+"/aggregates/daily", a.daily)
@@ -305,6 +306,37 @@ func (a *api) entities(w http.ResponseWriter, r *http.Request) {
 		out[i] = Entity{e.Name, e.Type, e.Country, e.Code, e.Sector, e.Title, e.Articles, e.Mentions, e.Cursor}
 	}
 	writeJSON(w, page(out, f.Limit, func(e Entity) string { return e.Cursor }))
+}
+
+// MaxRegistry bounds the actor registry listing.
+const MaxRegistry = 5000
+
+// actors lists the actor registry: what herald learned about actors from
+// the texts (titles, appositives), filtered by name.
+func (a *api) actors(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r)
+	name := strings.ToLower(p.str("name"))
+	limit := p.int("limit", 100, 1, MaxRegistry)
+	if p.err != nil {
+		a.fail(w, r, p.err)
+		return
+	}
+	reg, err := a.st.Registry(r.Context())
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := []RegistryActor{}
+	for _, x := range reg {
+		if name != "" && !strings.Contains(strings.ToLower(x.Name), name) {
+			continue
+		}
+		if len(out) == limit {
+			break
+		}
+		out = append(out, RegistryActor{x.Name, x.Type, x.Country, x.Sector, x.Title, x.Code, x.Rule})
+	}
+	writeJSON(w, Page[RegistryActor]{Items: out})
 }
 
 // EventFilterFrom reads an event filter from query parameters (shared with

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"herald/internal/app"
+	"herald/internal/model"
 	"herald/internal/store"
 	"herald/internal/store/sqlite"
 	"herald/internal/store/storetest"
@@ -34,6 +35,9 @@ func fixture(t testing.TB) store.Store {
 		if _, err := st.Put(ctx, store.Article{Analysis: a, ContentHash: "h"}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := st.Learn(ctx, "d0", []model.LearnedActor{{Name: "Yuri Ushakov", Type: "PER", Country: "RUS", Title: "adviser", Rule: "appos"}}); err != nil {
+		t.Fatal(err)
 	}
 	// An id with a slash and a space, as feeds and URLs give.
 	a := storetest.Sample("wire/x 1", "2025-07-01", "RUSMIL")
@@ -96,6 +100,8 @@ func TestRoutes(t *testing.T) {
 		{"/api/v1/articles/wire/x%201", 200, contains(`"id":"wire/x 1"`)},
 		{"/api/v1/entities?country=RUS", 200, contains(`"name":"Russia"`, `"articles":6`)},
 		{"/api/v1/entities?type=PER", 200, items(1)},
+		{"/api/v1/actors?name=ushakov", 200, contains(`"name":"Yuri Ushakov"`, `"title":"adviser"`)},
+		{"/api/v1/actors?limit=0", 400, errCode("bad_request")},
 		{"/api/v1/events", 200, items(5)},
 		{"/api/v1/events?actor=RUS&recipient=UKR&type=assault&quad=4&since=2025-08-02&until=2025-08-04", 200, items(3)},
 		{"/api/v1/events?country=UKR&place=kharkiv&text=struck&min_confidence=0.5&modality=asserted", 200, items(5)},
@@ -270,7 +276,7 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range []string{"GET /api/v1/stats", "GET /api/v1/articles", "POST /api/v1/articles", "GET /api/v1/articles/{id}",
-		"GET /api/v1/entities", "GET /api/v1/events", "GET /api/v1/quotes", "GET /api/v1/aggregates/daily",
+		"GET /api/v1/entities", "GET /api/v1/actors", "GET /api/v1/events", "GET /api/v1/quotes", "GET /api/v1/aggregates/daily",
 		"GET /api/v1/aggregates/dyads", "GET /api/v1/aggregates/countries", "GET /api/v1/openapi.json"} {
 		m, p, _ := strings.Cut(r, " ")
 		if doc.Paths[p][strings.ToLower(m)] == nil {

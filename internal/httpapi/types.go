@@ -146,3 +146,14 @@ type CountryCount struct {
 	Country string `json:"country"`
 	Count   int    `json:"count"`
 }
+
+// RegistryActor is an entry of the actor registry (learned from texts).
+type RegistryActor struct {
+	Name    string `json:"name"`
+	Type    string `json:"type"`
+	Country string `json:"country"`
+	Sector  string `json:"sector"`
+	Title   string `json:"title"`
+	Code    string `json:"code"`
+	Rule    string `json:"rule"`
+}

@@ -25,11 +25,19 @@ func TestTSVLocatesErrors(t *testing.T) {
 
 func TestReadOverrideAndFingerprint(t *testing.T) {
 	emb := fstest.MapFS{"a.tsv": {Data: []byte("embedded")}}
+	f0 := Fingerprint()
+	Register("dom", emb)
+	f1 := Fingerprint()
+	if f1 == f0 {
+		t.Error("registering files did not change the fingerprint")
+	}
 	got, err := Read("dom/a.tsv", emb, "a.tsv")
 	if err != nil || string(got) != "embedded" {
 		t.Fatalf("%q %v", got, err)
 	}
-	f1 := Fingerprint()
+	if Fingerprint() != f1 {
+		t.Error("reading a file changed the fingerprint")
+	}
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "dom"), 0o755)
 	os.WriteFile(filepath.Join(dir, "dom", "a.tsv"), []byte("override"), 0o644)

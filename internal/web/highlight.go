@@ -95,7 +95,11 @@ func Annotations(a *model.Analysis) (quotes, inner []Ann) {
 		if t.Mod != "" {
 			tip += " (" + t.Mod + ")"
 		}
-		inner = append(inner, Ann{Start: t.Start, End: t.End, Kind: KindTime, Tip: tip, ID: "t-" + t.ID})
+		an := Ann{Start: t.Start, End: t.End, Kind: KindTime, Tip: tip, ID: "t-" + t.ID}
+		if t.Type == model.TimeDate && len(t.Value) == 10 && t.Value[4] == '-' && t.Value[7] == '-' {
+			an.Href = "/events?modality=all&since=" + t.Value + "&until=" + t.Value // events of that day
+		}
+		inner = append(inner, an)
 	}
 	for _, p := range a.Places {
 		tip := p.Name
@@ -107,7 +111,11 @@ func Annotations(a *model.Analysis) (quotes, inner []Ann) {
 		if p.Lat != 0 || p.Lon != 0 {
 			tip += fmt.Sprintf(" · %.2f, %.2f", p.Lat, p.Lon)
 		}
-		inner = append(inner, Ann{Start: p.Start, End: p.End, Kind: KindPlace, Tip: tip, ID: "p-" + p.ID})
+		an := Ann{Start: p.Start, End: p.End, Kind: KindPlace, Tip: tip, ID: "p-" + p.ID}
+		if p.Name != "" {
+			an.Href = "/events?modality=all&place=" + url.QueryEscape(p.Name) // events at that place
+		}
+		inner = append(inner, an)
 	}
 	for _, ev := range a.Events {
 		tip := ev.Type

@@ -114,7 +114,7 @@ func TestPages(t *testing.T) {
 		{"/search?q=kharkiv", 200, []string{"Articles (5)", "Quotes (0)", "Events (5)", `href="/articles/d0"`}},
 		{"/search?q=rebuild", 200, []string{"Quotes (5)", "We will rebuild,"}},
 		{"/articles/d0", 200, []string{`<p class="blk paragraph">`, `class="ann ent gpe"`, `class="quote direct"`, `class="ann trigger q4"`, `class="ann time`,
-			`class="ann place`, `href="#ev-V1"`, `id="ev-V1"`, `href="/actors/Ihor%20Terekhov"`, `data-tip="DATE 2025-08-05"`}},
+			`class="ann place`, `id="t-T1"`, `href="#ev-V1"`, `id="ev-V1"`, `href="/actors/Ihor%20Terekhov"`, `data-tip="DATE 2025-08-05"`, `href="/events?modality=all&amp;since=2025-08-05&amp;until=2025-08-05"`, `href="/events?modality=all&amp;place=Kharkiv"`}},
 		{"/articles/missing", 404, []string{"Not found"}},
 		{"/actors/Russia", 200, []string{"RUSMIL", "Events as actor (5)", "Events as recipient (0)", `href="/actors/Ukraine"`, "Moscow", "<svg"}},
 		{"/actors/Ihor%20Terekhov", 200, []string{"Quotes (5)", "We will rebuild,", "mayor"}},

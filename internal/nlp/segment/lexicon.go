@@ -12,6 +12,9 @@ import (
 //go:embed data/*.tsv
 var dataFS embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("segment", dataFS)
+
 // Resource paths (relative to internal/resources, as the override directory
 // HERALD_RESOURCES lays them out).
 const (

@@ -32,6 +32,9 @@ import (
 //go:embed *.tsv
 var files embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("actors", files)
+
 // Role kinds.
 const (
 	HOS    = "HOS"    // head of state

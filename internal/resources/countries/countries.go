@@ -37,6 +37,9 @@ import (
 //go:embed *.tsv
 var embedded embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("countries", embedded)
+
 // Files lists the data files of the package, in load order.
 var Files = []string{"countries.tsv", "subdivisions.tsv", "aliases.tsv", "subdivision_names.tsv", "demonyms.tsv"}
 

@@ -21,6 +21,9 @@ import (
 //go:embed cues.tsv
 var files embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("cues", files)
+
 // Path is the resource path of the lexicon (relative to the override directory).
 const Path = "cues/cues.tsv"
 

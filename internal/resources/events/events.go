@@ -16,6 +16,9 @@ import (
 //go:embed lexicon.tsv scores.tsv model.json
 var files embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("events", files)
+
 // Entry is one trigger pattern.
 type Entry struct {
 	Words     []string // lemmas of the trigger, in order
@@ -45,6 +48,20 @@ type Data struct {
 	byFirst map[string][]*Entry // first lemma → entries
 	scores  map[string]Score    // "TYPE/mode" and "TYPE/"
 	support map[string]bool     // support ("light") verbs: their subject does what their object noun names
+	single  map[string][]string // one-word trigger → its types, in file order
+}
+
+// Types1 returns the types of the one-word triggers spelled lemma, in file
+// order, without allocating (callers must not modify the result).
+func (d *Data) Types1(lemma string) []string { return d.single[lemma] }
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // Support reports whether lemma is a support verb ("launch an
@@ -65,11 +82,21 @@ func Load() (*Data, error) {
 }
 
 func load() (*Data, error) {
-	d := &Data{byFirst: map[string][]*Entry{}, scores: map[string]Score{}, support: map[string]bool{}}
 	lex, err := resources.Read("events/lexicon.tsv", files, "lexicon.tsv")
 	if err != nil {
 		return nil, err
 	}
+	sc, err := resources.Read("events/scores.tsv", files, "scores.tsv")
+	if err != nil {
+		return nil, err
+	}
+	return Parse(lex, sc)
+}
+
+// Parse builds the knowledge from the bytes of a lexicon.tsv and a
+// scores.tsv; errors are *resources.Error located at file:line:column.
+func Parse(lex, sc []byte) (*Data, error) {
+	d := &Data{byFirst: map[string][]*Entry{}, scores: map[string]Score{}, support: map[string]bool{}}
 	rows, err := resources.TSV("events/lexicon.tsv", lex, 8)
 	if err != nil {
 		return nil, err
@@ -110,13 +137,17 @@ func load() (*Data, error) {
 		}
 		d.byFirst[e.Words[0]] = append(d.byFirst[e.Words[0]], e)
 	}
+	d.single = map[string][]string{}
+	for w, es := range d.byFirst {
+		for _, e := range es {
+			if len(e.Words) == 1 && !contains(d.single[w], e.Type) {
+				d.single[w] = append(d.single[w], e.Type)
+			}
+		}
+	}
 	// Longer patterns first, so "phone call" wins over "phone"; file order otherwise.
 	for _, es := range d.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].Words) > len(es[j].Words) })
-	}
-	sc, err := resources.Read("events/scores.tsv", files, "scores.tsv")
-	if err != nil {
-		return nil, err
 	}
 	rows, err = resources.TSV("events/scores.tsv", sc, 4)
 	if err != nil {

@@ -34,6 +34,9 @@ import (
 //go:embed gazetteer.tsv areas.tsv us_states.tsv notplaces.txt
 var files embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("gazetteer", files)
+
 // Place is one gazetteer entry.
 type Place struct {
 	Name    string

@@ -22,6 +22,9 @@ import (
 //go:embed *.model clusters.tsv ner_types.tsv
 var files embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("models", files)
+
 // Names of the embedded files.
 const (
 	POS      = "pos.model"

@@ -28,6 +28,9 @@ import (
 //go:embed lexicon.tsv
 var files embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("timex", files)
+
 // Path is the resource path of the lexicon (override it under HERALD_RESOURCES).
 const Path = "timex/lexicon.tsv"
 

@@ -62,8 +62,9 @@ var (
 	controlVerbs map[string]bool
 )
 
+func init() { resources.Note("clause/verbs.tsv", []byte(verbsTSV)) }
+
 func loadVerbs() {
-	resources.Note("clause/verbs.tsv", []byte(verbsTSV))
 	reportVerbs, controlVerbs = map[string]bool{}, map[string]bool{}
 	sc := bufio.NewScanner(strings.NewReader(verbsTSV))
 	for sc.Scan() {

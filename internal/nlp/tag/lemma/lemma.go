@@ -29,6 +29,9 @@ import (
 //go:embed *.tsv
 var embedded embed.FS
 
+// Its files enter the pipeline fingerprint (doc.pipeline.models).
+var _ = resources.Register("lemma", embedded)
+
 // Files lists the data files, in load order.
 var Files = []string{"exceptions.tsv", "bases.tsv", "extra.tsv"}
 
