@@ -64,9 +64,15 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	var where []string
 	var args []any
 	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
+	// An actor given as a code or country ("RUS", "RUSGOV") uses the indexes
+	// on event_actors; anything else matches names.
 	actorCond := func(role, v string) {
-		add(`EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND x.role = '`+role+`' AND (x.code LIKE ? OR x.country = ? OR LOWER(x.name) LIKE ?))`,
-			strings.ToUpper(v)+"%", strings.ToUpper(v), "%"+strings.ToLower(v)+"%")
+		if isCode(v) {
+			c := strings.ToUpper(v)
+			add(`e.uid IN (SELECT event_uid FROM event_actors WHERE role = '`+role+`' AND (code >= ? AND code < ? OR country = ?))`, c, c+"~", c)
+			return
+		}
+		add(`e.uid IN (SELECT event_uid FROM event_actors WHERE role = '`+role+`' AND LOWER(name) LIKE ?)`, "%"+strings.ToLower(v)+"%")
 	}
 	if f.Actor != "" {
 		actorCond("a", f.Actor)
@@ -76,7 +82,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	}
 	if f.Country != "" {
 		c := strings.ToUpper(f.Country)
-		add(`(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND x.country = ?))`, c, c)
+		add(`(e.place_country = ? OR e.uid IN (SELECT event_uid FROM event_actors WHERE country = ?))`, c, c)
 	}
 	if f.Type != "" {
 		add(`e.type = ?`, strings.ToUpper(f.Type))
@@ -119,10 +125,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	args = append(args, limit, off)
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.uid, e.doc_id, e.local_id, e.type, e.mode, e.cameo, e.modality, e.date, e.date_rule, e.place,
 		e.place_country, e.place_feature, e.place_lat, e.place_lon, e.place_geonames, e.quad, e.goldstein, e.intensity, e.confidence,
-		e.trigger, e.sentence, e.rule, e.merge_key, a.source, a.url, a.title, a.published, a.language,
-		(SELECT COUNT(*) FROM event_mentions m JOIN events e2 ON e2.uid = m.event_uid WHERE e2.merge_key = e.merge_key),
-		(SELECT COUNT(DISTINCT e2.doc_id) FROM events e2 WHERE e2.merge_key = e.merge_key),
-		(SELECT COUNT(DISTINCT a2.source) FROM events e2 JOIN articles a2 ON a2.id = e2.doc_id WHERE e2.merge_key = e.merge_key)
+		e.trigger, e.sentence, e.rule, e.merge_key, a.source, a.url, a.title, a.published, a.language
 		FROM events e JOIN articles a ON a.id = e.doc_id `+cond+`
 		ORDER BY COALESCE(NULLIF(e.date, ''), e.published) DESC, e.uid LIMIT ? OFFSET ?`), args...)
 	if err != nil {
@@ -134,7 +137,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		var r store.EventRow
 		if err := rows.Scan(&r.UID, &r.DocID, &r.LocalID, &r.Type, &r.Mode, &r.CAMEO, &r.Modality, &r.Date, &r.DateRule, &r.Place,
 			&r.PlaceCountry, &r.PlaceFeature, &r.PlaceLat, &r.PlaceLon, &r.PlaceGeoNames, &r.Quad, &r.Goldstein, &r.Intensity, &r.Confidence,
-			&r.Trigger, &r.Sentence, &r.Rule, &r.MergeKey, &r.Source, &r.URL, &r.Title, &r.Published, &r.Language, &r.NumMentions, &r.NumArticles, &r.NumSources); err != nil {
+			&r.Trigger, &r.Sentence, &r.Rule, &r.MergeKey, &r.Source, &r.URL, &r.Title, &r.Published, &r.Language); err != nil {
 			return nil, err
 		}
 		off++
@@ -145,33 +148,115 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		return nil, err
 	}
 	rows.Close()
-	for i := range out {
-		if err := s.eventActors(ctx, &out[i]); err != nil {
-			return nil, err
-		}
+	if err := s.mergeStats(ctx, out); err != nil {
+		return nil, err
+	}
+	if err := s.eventActors(ctx, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-func (s *DB) eventActors(ctx context.Context, r *store.EventRow) error {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT role, name, code, country, sector, title FROM event_actors WHERE event_uid = ? ORDER BY role, name`), r.UID)
+// mergeStats fills the mention, article and source counts of a page of
+// events, over every stored event with the same merge key.
+func (s *DB) mergeStats(ctx context.Context, rows []store.EventRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	keys := make([]any, 0, len(rows))
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if !seen[r.MergeKey] {
+			seen[r.MergeKey] = true
+			keys = append(keys, r.MergeKey)
+		}
+	}
+	type stat struct{ mentions, articles, sources int }
+	st := map[string]*stat{}
+	for k := range seen {
+		st[k] = &stat{}
+	}
+	q1, err := s.db.QueryContext(ctx, s.q(`SELECT e.merge_key, COUNT(DISTINCT e.doc_id), COUNT(DISTINCT a.source) FROM events e JOIN articles a ON a.id = e.doc_id
+		WHERE e.merge_key IN (`+placeholders(len(keys))+`) GROUP BY e.merge_key`), keys...)
+	if err != nil {
+		return fmt.Errorf("store: merge stats: %w", err)
+	}
+	for q1.Next() {
+		var k string
+		var n, src int
+		if err := q1.Scan(&k, &n, &src); err != nil {
+			q1.Close()
+			return err
+		}
+		st[k].articles, st[k].sources = n, src
+	}
+	q1.Close()
+	q2, err := s.db.QueryContext(ctx, s.q(`SELECT e.merge_key, COUNT(*) FROM event_mentions m JOIN events e ON e.uid = m.event_uid
+		WHERE e.merge_key IN (`+placeholders(len(keys))+`) GROUP BY e.merge_key`), keys...)
+	if err != nil {
+		return fmt.Errorf("store: merge stats: %w", err)
+	}
+	defer q2.Close()
+	for q2.Next() {
+		var k string
+		var n int
+		if err := q2.Scan(&k, &n); err != nil {
+			return err
+		}
+		st[k].mentions = n
+	}
+	for i := range rows {
+		x := st[rows[i].MergeKey]
+		rows[i].NumMentions, rows[i].NumArticles, rows[i].NumSources = x.mentions, x.articles, x.sources
+	}
+	return q2.Err()
+}
+
+// eventActors fills the actors and recipients of a page of events in one query.
+func (s *DB) eventActors(ctx context.Context, rows []store.EventRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	ids := make([]any, len(rows))
+	at := map[string]int{}
+	for i, r := range rows {
+		ids[i] = r.UID
+		at[r.UID] = i
+	}
+	q, err := s.db.QueryContext(ctx, s.q(`SELECT event_uid, role, name, code, country, sector, title FROM event_actors
+		WHERE event_uid IN (`+placeholders(len(ids))+`) ORDER BY event_uid, role, name`), ids...)
 	if err != nil {
 		return fmt.Errorf("store: event actors: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var role string
+	defer q.Close()
+	for q.Next() {
+		var uid, role string
 		var a store.Actor
-		if err := rows.Scan(&role, &a.Name, &a.Code, &a.Country, &a.Sector, &a.Title); err != nil {
+		if err := q.Scan(&uid, &role, &a.Name, &a.Code, &a.Country, &a.Sector, &a.Title); err != nil {
 			return err
 		}
+		r := &rows[at[uid]]
 		if role == "a" {
 			r.Actors = append(r.Actors, a)
 		} else {
 			r.Recipients = append(r.Recipients, a)
 		}
 	}
-	return rows.Err()
+	return q.Err()
+}
+
+// isCode reports whether v looks like an actor code or country code
+// (upper-case letters only, 3 to 9 of them).
+func isCode(v string) bool {
+	if len(v) < 3 || len(v) > 9 {
+		return false
+	}
+	for _, c := range v {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Quotes returns quotes matching f, newest first.

@@ -108,7 +108,9 @@ CREATE INDEX event_actors_event ON event_actors (event_uid)
 -- next
 CREATE INDEX event_actors_doc ON event_actors (doc_id)
 -- next
-CREATE INDEX event_actors_code ON event_actors (code)
+CREATE INDEX event_actors_code ON event_actors (code, role)
+-- next
+CREATE INDEX event_actors_country ON event_actors (country, role)
 -- next
 CREATE TABLE event_mentions (
 	uid TEXT PRIMARY KEY, event_uid TEXT NOT NULL, doc_id TEXT NOT NULL, sentence INTEGER NOT NULL, start_off INTEGER NOT NULL,
