@@ -108,9 +108,7 @@ CREATE INDEX event_actors_event ON event_actors (event_uid)
 -- next
 CREATE INDEX event_actors_doc ON event_actors (doc_id)
 -- next
-CREATE INDEX event_actors_code ON event_actors (code, role)
--- next
-CREATE INDEX event_actors_country ON event_actors (country, role)
+CREATE INDEX event_actors_code ON event_actors (code)
 -- next
 CREATE TABLE event_mentions (
 	uid TEXT PRIMARY KEY, event_uid TEXT NOT NULL, doc_id TEXT NOT NULL, sentence INTEGER NOT NULL, start_off INTEGER NOT NULL,
@@ -126,3 +124,11 @@ CREATE TABLE actor_registry (
 	sector TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', code TEXT NOT NULL DEFAULT '', rule TEXT NOT NULL DEFAULT '',
 	first_doc TEXT NOT NULL DEFAULT '', seen INTEGER NOT NULL DEFAULT 0
 )`
+
+// SchemaV2 indexes event participants by code and country with their role,
+// for the actor filters of event queries.
+const SchemaV2 = `DROP INDEX event_actors_code
+-- next
+CREATE INDEX event_actors_code ON event_actors (code, role)
+-- next
+CREATE INDEX event_actors_country ON event_actors (country, role)`
