@@ -1,12 +1,16 @@
 package event
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 // Example is one training or test item for the pair classifier: the lemmas
@@ -32,22 +36,57 @@ type Classifier struct {
 }
 
 // Features returns the features of ex: the sentence's words, the words
-// between the pair and near it, their bigrams, the order of the pair, and
-// lexicon trigger types (given by lex, which may be nil).
+// between the pair and near it, their bigrams, the order of the pair, the
+// clause cues with the lexicon types of their verbs, and lexicon trigger
+// types (given by lex, which may be nil), each once, in order of first
+// appearance.
 func Features(ex Example, bagOfWords bool, lex func(word string) []string) []string {
-	var f []string
-	seen := map[string]bool{}
-	add := func(s string) {
-		if !seen[s] {
-			seen[s] = true
-			f = append(f, s)
+	var fb featBuf
+	fb.build(ex, bagOfWords, lex)
+	out := make([]string, 0, len(fb.spans))
+	seen := make(map[string]bool, len(fb.spans))
+	for _, sp := range fb.spans {
+		f := string(fb.arena[sp[0]:sp[1]])
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
 		}
 	}
+	return out
+}
+
+// featBuf holds the features of one example as spans of one byte arena,
+// so scoring allocates nothing once the buffer has grown.
+type featBuf struct {
+	arena []byte
+	spans [][2]int32
+}
+
+var featPool = sync.Pool{New: func() any { return &featBuf{arena: make([]byte, 0, 4096), spans: make([][2]int32, 0, 256)} }}
+
+// add appends the feature made of the concatenated parts.
+func (fb *featBuf) add(parts ...string) {
+	s := len(fb.arena)
+	for _, p := range parts {
+		fb.arena = append(fb.arena, p...)
+	}
+	fb.spans = append(fb.spans, [2]int32{int32(s), int32(len(fb.arena))})
+}
+
+func (fb *featBuf) addInt(prefix string, n int) {
+	s := len(fb.arena)
+	fb.arena = append(fb.arena, prefix...)
+	fb.arena = strconv.AppendInt(fb.arena, int64(n), 10)
+	fb.spans = append(fb.spans, [2]int32{int32(s), int32(len(fb.arena))})
+}
+
+func (fb *featBuf) build(ex Example, bagOfWords bool, lex func(word string) []string) {
+	fb.arena, fb.spans = fb.arena[:0], fb.spans[:0]
 	for _, w := range ex.Words {
-		add("w=" + w)
+		fb.add("w=", w)
 	}
 	if bagOfWords {
-		return f
+		return
 	}
 	inPair := func(i int) bool {
 		return (i >= ex.SrcStart && i < ex.SrcEnd) || (i >= ex.TgtStart && i < ex.TgtEnd)
@@ -57,48 +96,48 @@ func Features(ex Example, bagOfWords bool, lex func(word string) []string) []str
 	if ex.TgtStart < ex.SrcStart {
 		lo, hi, order = ex.TgtEnd, ex.SrcStart, "ts"
 	}
-	add("order=" + order)
+	fb.add("order=", order)
 	if hi < lo {
 		hi = lo
 	}
 	prev := "<"
 	for i := lo; i < hi && i < len(ex.Words); i++ {
 		w := ex.Words[i]
-		add("b=" + w)
-		add("bb=" + prev + "_" + w)
+		fb.add("b=", w)
+		fb.add("bb=", prev, "_", w)
 		prev = w
 		if lex != nil {
 			for _, t := range lex(w) {
-				add("Lb=" + t)
+				fb.add("Lb=", t)
 			}
 		}
 	}
-	add(fmt.Sprintf("gap=%d", min(hi-lo, 8)))
+	fb.addInt("gap=", min(hi-lo, 8))
 	for _, c := range ex.Cues {
-		add("c=" + c)
+		fb.add("c=", c)
 		if lex == nil {
 			continue
 		}
 		if v, ok := strings.CutPrefix(c, "v="); ok {
 			for _, t := range lex(v) {
-				add("Lv=" + t)
+				fb.add("Lv=", t)
 			}
 		} else if v, ok := strings.CutPrefix(c, "v2="); ok {
 			for _, t := range lex(v) {
-				add("Lv2=" + t)
+				fb.add("Lv2=", t)
 			}
 		}
 	}
 	for k := 1; k <= 3; k++ {
 		if i := ex.SrcEnd + k - 1; i < len(ex.Words) && !inPair(i) {
-			add(fmt.Sprintf("a%d=%s", k, ex.Words[i]))
+			fb.add(afterSrc[k-1], ex.Words[i])
 		}
 	}
-	if i := ex.SrcStart - 1; i >= 0 {
-		add("pre=" + ex.Words[i])
+	if i := ex.SrcStart - 1; i >= 0 && i < len(ex.Words) {
+		fb.add("pre=", ex.Words[i])
 	}
 	for i := ex.TgtEnd; i < len(ex.Words) && i < ex.TgtEnd+3; i++ {
-		add("after_t=" + ex.Words[i])
+		fb.add("after_t=", ex.Words[i])
 	}
 	if lex != nil {
 		for i, w := range ex.Words {
@@ -106,12 +145,13 @@ func Features(ex Example, bagOfWords bool, lex func(word string) []string) []str
 				continue
 			}
 			for _, t := range lex(w) {
-				add("L=" + t)
+				fb.add("L=", t)
 			}
 		}
 	}
-	return f
 }
+
+var afterSrc = [3]string{"a1=", "a2=", "a3="}
 
 // Train fits a classifier with the averaged perceptron, epochs passes over
 // the examples in an order shuffled with seed. The result is deterministic.
@@ -209,15 +249,32 @@ func argmax(v []float64) int {
 	return best
 }
 
-// Predict returns the most likely label of ex and a confidence in (0, 1)
-// from a softmax over the scores.
+// Predict returns the most likely label of ex and a confidence in (0, 1]
+// from a softmax over the scores. It allocates nothing in the steady state.
 func (c *Classifier) Predict(ex Example, lex func(string) []string) (string, float64) {
 	if len(c.Labels) == 0 {
 		return "", 0
 	}
-	scores := make([]float64, len(c.Labels))
-	for _, f := range Features(ex, c.BagOfWords, lex) {
-		if v, ok := c.Weights[f]; ok {
+	fb := featPool.Get().(*featBuf)
+	defer featPool.Put(fb)
+	fb.build(ex, c.BagOfWords, lex)
+	// Each feature counts once, as in training: sort the spans by content
+	// and skip repeats.
+	arena := fb.arena
+	key := func(sp [2]int32) []byte { return arena[sp[0]:sp[1]] }
+	slices.SortFunc(fb.spans, func(x, y [2]int32) int { return bytes.Compare(key(x), key(y)) })
+	var buf [32]float64
+	scores := buf[:0]
+	if len(c.Labels) <= len(buf) {
+		scores = buf[:len(c.Labels)]
+	} else {
+		scores = make([]float64, len(c.Labels))
+	}
+	for i, sp := range fb.spans {
+		if i > 0 && bytes.Equal(key(fb.spans[i-1]), key(sp)) {
+			continue
+		}
+		if v, ok := c.Weights[string(key(sp))]; ok {
 			for k := range scores {
 				scores[k] += float64(v[k])
 			}

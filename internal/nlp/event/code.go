@@ -12,8 +12,9 @@ import (
 // Words that set an event's modality when they precede its trigger in the sentence.
 var (
 	negators     = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "without": true}
-	hypothetical = map[string]bool{"would": true, "could": true, "might": true, "may": true, "if": true, "possible": true, "potential": true, "possibility": true, "unless": true}
-	futureCues   = map[string]bool{"will": true, "shall": true, "plan": true, "expect": true, "intend": true, "schedule": true, "prepare": true, "set": true, "upcoming": true, "planned": true, "to": true,
+	hypothetical = map[string]bool{"would": true, "could": true, "might": true, "may": true, "if": true, "possible": true, "potential": true, "possibility": true, "unless": true,
+		"willing": true, "ready": true, "open": true, "inclined": true, "desire": true, "likely": true}
+	futureCues = map[string]bool{"will": true, "shall": true, "plan": true, "expect": true, "intend": true, "schedule": true, "prepare": true, "set": true, "upcoming": true, "planned": true, "to": true,
 		"threaten": true, "warn": true, "propose": true, "consider": true, "seek": true, "want": true, "demand": true, "urge": true}
 )
 
@@ -176,7 +177,7 @@ func agents(refs []mentionRef) []mentionRef {
 // centre in Ukraine"): the first GPE after the trigger introduced by "in".
 func targetLocation(refs []mentionRef, lem []string, tj int, actors []string) []string {
 	for _, r := range refs {
-		if (r.typ == model.TypeGPE || r.typ == model.TypeLOC || r.loc) && r.tokStart > tj && r.tokStart-tj <= 12 && !contains(actors, r.entity) {
+		if (r.typ == model.TypeGPE || r.typ == model.TypeLOC || r.loc) && r.tokStart > tj && r.tokStart-tj <= 16 && !contains(actors, r.entity) {
 			if p := r.tokStart - 1; p >= 0 && targetPrep[lem[p]] {
 				return []string{r.entity}
 			}
@@ -347,13 +348,17 @@ func lastWord(s string) string {
 	return s
 }
 
-// modelPairs codes actor–recipient pairs that no trigger linked, with the
-// classifier: every pair the clauses link (one side the subject or passive
-// agent of a clause, the other an object or prepositional object of it or
-// of a clause below it), and, when the sentence has no event with both an
-// actor and a recipient yet (have is false), the one unlinked pair the
-// classifier is surest of.
+// modelPairs codes, when the lexicon found no event with both an actor and
+// a recipient in the sentence (have is false), one actor–recipient pair
+// with the classifier: the pair the clauses link (one side the subject or
+// passive agent of a clause, the other an object or prepositional object of
+// it or of a clause below it) that it is surest of, else the unlinked pair
+// it is surest of (rule suffix #unlinked-pair, lower confidence). Places
+// receive only in linked pairs and never act.
 func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []string, refs []mentionRef, used map[[2]string]bool, have bool) []found {
+	if have {
+		return nil
+	}
 	var out []found
 	var spare found
 	spareConf := 0.0
@@ -379,7 +384,7 @@ func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []
 				continue // a place ("a meeting in Moscow") receives but never acts
 			}
 			linked := isActorRole(rx) && isTargetRole(ry) && below(a, cy, cx)
-			if !linked && (have || y.loc) {
+			if !linked && y.loc {
 				continue
 			}
 			ex := Example{Words: lem, SrcStart: x.tokStart, SrcEnd: x.tokEnd, TgtStart: y.tokStart, TgtEnd: y.tokEnd,
@@ -405,6 +410,18 @@ func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []
 			used[[2]string{x.entity, y.entity}] = true
 			out = append(out, f)
 		}
+	}
+	// The classifier is a fallback coder: one event per sentence, the one
+	// it is surest of (measured on PLV_train.tsv --cv 5: end-to-end
+	// precision 0.42 → 0.50 at a recall cost of 0.01).
+	if len(out) > 1 {
+		best := 0
+		for k := range out {
+			if out[k].ev.Confidence > out[best].ev.Confidence {
+				best = k
+			}
+		}
+		out = out[best : best+1]
 	}
 	if len(out) == 0 && spareConf > 0 {
 		spare.ev.Confidence *= 0.6

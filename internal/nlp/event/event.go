@@ -2,9 +2,22 @@
 // sentence, codes it in PLOVER (type, mode, contexts) with the closest CAMEO
 // code, intensity, Goldstein value and quad class, and dates, places and
 // qualifies it (asserted, future, hypothetical, negated). Triggers come from
-// the embedded lexicon (internal/resources/events); actor pairs that no
-// trigger links are coded by a classifier trained on PLOVER examples.
-// The stage is safe for concurrent use.
+// the embedded lexicon (internal/resources/events), their actors and
+// recipients from the tag stage's clauses (subject, object, passive agent,
+// prepositions; support verbs such as "launch an investigation into"), else
+// from positions ("by X", "X's", "between X and Y", "with Y and Z").
+//
+// The classifier (an averaged perceptron over words, the words between the
+// pair and the clause cues of PairCues, trained on PLV_train.tsv and the
+// PLOVER GSR; model.json, rebuilt by `herald train events`) does two
+// things: it re-types a lexicon event whose actor–recipient pair it reads
+// as another type with confidence ≥ 0.99 (rule "model/… (over lexicon/…)"),
+// and, in a sentence where the lexicon found no event with both an actor
+// and a recipient, it codes the one pair it is surest of (rule
+// "model/events/model.json", "#unlinked-pair" when the clauses do not link
+// the pair). Mentions of one event (same type and participants, compatible
+// dates; CONSULT's participants taken as one set) merge into one event.
+// The stage is safe for concurrent use: models load once and are read-only.
 package event
 
 import (
@@ -16,7 +29,6 @@ import (
 
 	"herald/internal/model"
 	"herald/internal/nlp"
-	"herald/internal/resources"
 	"herald/internal/resources/events"
 )
 
@@ -48,7 +60,6 @@ func New() (nlp.Stage, error) {
 				loadErr = err
 				return
 			}
-			resources.Note("events/model.json", data)
 		}
 		shared = s
 	})
@@ -72,15 +83,8 @@ func (*Stage) Name() string { return "event" }
 func (*Stage) Requires() []string { return []string{"segment", "tag", "ner", "actor", "timex", "geo"} }
 
 // LexTypes returns the event types the lexicon gives a word (as a lemma), for classifier features.
-func (s *Stage) LexTypes(word string) []string {
-	var out []string
-	for _, e := range s.lex.Candidates(word) {
-		if len(e.Words) == 1 {
-			out = append(out, e.Type)
-		}
-	}
-	return out
-}
+// The result is shared: callers must not modify it.
+func (s *Stage) LexTypes(word string) []string { return s.lex.Types1(word) }
 
 // Process implements nlp.Stage.
 func (s *Stage) Process(ctx context.Context, a *model.Analysis) error {
