@@ -312,7 +312,7 @@ func condition(toks []model.Token, lem []string, from int) *model.Span {
 func dateAndPlace(a *model.Analysis, ev *model.Event, sent model.Sentence, trig int) {
 	best, bestDist := -1, 1<<30
 	for i, t := range a.Times {
-		if t.Start < sent.Start || t.End > sent.End || t.Type != model.TimeDate || t.Value == "" || strings.HasPrefix(t.Value, "X") {
+		if t.Start < sent.Start || t.End > sent.End || t.Type != model.TimeDate || !calendarValue(t.Value) {
 			continue
 		}
 		d := t.Start - trig
@@ -654,4 +654,19 @@ func (s *Stage) objectOfOther(a *model.Analysis, si, k int) bool {
 		}
 	}
 	return false
+}
+
+// calendarValue reports whether a TIMEX3 value names a calendar date, week,
+// month or year ("2025-08-06", "2025-W33", "2025-07"), not a reference such
+// as PRESENT_REF or an underspecified XXXX-… value.
+func calendarValue(v string) bool {
+	if len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return !strings.Contains(v, "X")
 }
