@@ -17,47 +17,15 @@ const aggDay = `(CASE WHEN e.date LIKE '____-__-__%' THEN e.date ELSE e.publishe
 
 // aggWhere builds the WHERE clause (over events alias e) of an aggregate.
 func aggWhere(f store.AggFilter) (string, []any, error) {
-	for _, d := range [][2]string{{"since", f.Since}, {"until", f.Until}} {
-		if err := checkDate(d[0], d[1]); err != nil {
-			return "", nil, err
-		}
+	c, err := eventConds(eventQuery{Participant: f.Actor, Country: f.Country, Type: f.Type, Quad: f.Quad, Modality: f.Modality,
+		All: f.AllModalities, Since: f.Since, Until: f.Until}, aggDay)
+	if err != nil {
+		return "", nil, err
 	}
-	if f.Quad < 0 || f.Quad > 4 {
-		return "", nil, fmt.Errorf("%w: quad %d (want 1–4)", store.ErrQuery, f.Quad)
-	}
-	var where []string
-	var args []any
-	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
-	if f.Actor != "" {
-		add(`EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND (x.code LIKE ? OR x.country = ? OR LOWER(x.name) LIKE ?))`,
-			strings.ToUpper(f.Actor)+"%", strings.ToUpper(f.Actor), "%"+strings.ToLower(f.Actor)+"%")
-	}
-	if f.Country != "" {
-		c := strings.ToUpper(f.Country)
-		add(`(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND x.country = ?))`, c, c)
-	}
-	if f.Type != "" {
-		add(`e.type = ?`, strings.ToUpper(f.Type))
-	}
-	if f.Quad != 0 {
-		add(`e.quad = ?`, f.Quad)
-	}
-	switch {
-	case f.Modality != "":
-		add(`e.modality = ?`, strings.ToLower(f.Modality))
-	case !f.AllModalities:
-		add(`e.modality = 'asserted'`)
-	}
-	if f.Since != "" {
-		add(aggDay+` >= ?`, f.Since)
-	}
-	if f.Until != "" {
-		add(aggDay+` <= ?`, f.Until+"~")
-	}
-	if len(where) == 0 {
+	if len(c.where) == 0 {
 		return "TRUE", nil, nil
 	}
-	return strings.Join(where, " AND "), args, nil
+	return strings.Join(c.where, " AND "), c.args, nil
 }
 
 // Daily counts events per day and type or quad.

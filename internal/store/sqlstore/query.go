@@ -49,64 +49,21 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.ArticleHi
 
 // Events returns events matching f, newest first, with merge statistics.
 func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow, error) {
-	for _, d := range [][2]string{{"since", f.Since}, {"until", f.Until}} {
-		if err := checkDate(d[0], d[1]); err != nil {
-			return nil, err
-		}
-	}
-	if f.Quad < 0 || f.Quad > 4 {
-		return nil, fmt.Errorf("%w: quad %d (want 1–4)", store.ErrQuery, f.Quad)
-	}
 	off, err := parseCursor(f.After)
 	if err != nil {
 		return nil, err
 	}
-	var where []string
-	var args []any
-	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
-	// An actor given as a code or country ("RUS", "RUSGOV") uses the indexes
-	// on event_actors; anything else matches names.
-	actorCond := func(role, v string) {
-		if isCode(v) {
-			c := strings.ToUpper(v)
-			add(`e.uid IN (SELECT event_uid FROM event_actors WHERE role = '`+role+`' AND (code >= ? AND code < ? OR country = ?))`, c, c+"~", c)
-			return
-		}
-		add(`e.uid IN (SELECT event_uid FROM event_actors WHERE role = '`+role+`' AND LOWER(name) LIKE ?)`, "%"+strings.ToLower(v)+"%")
+	c, err := eventConds(eventQuery{Actor: f.Actor, Recipient: f.Recipient, Country: f.Country, Type: f.Type, Quad: f.Quad,
+		Modality: f.Modality, All: f.AllModalities, Since: f.Since, Until: f.Until}, `COALESCE(NULLIF(e.date, ''), e.published)`)
+	if err != nil {
+		return nil, err
 	}
-	if f.Actor != "" {
-		actorCond("a", f.Actor)
-	}
-	if f.Recipient != "" {
-		actorCond("r", f.Recipient)
-	}
-	if f.Country != "" {
-		c := strings.ToUpper(f.Country)
-		add(`(e.place_country = ? OR e.uid IN (SELECT event_uid FROM event_actors WHERE country = ?))`, c, c)
-	}
-	if f.Type != "" {
-		add(`e.type = ?`, strings.ToUpper(f.Type))
-	}
+	add := c.add
 	if f.Mode != "" {
 		add(`e.mode = ?`, strings.ToLower(f.Mode))
 	}
-	if f.Quad != 0 {
-		add(`e.quad = ?`, f.Quad)
-	}
-	switch {
-	case f.Modality != "":
-		add(`e.modality = ?`, strings.ToLower(f.Modality))
-	case !f.AllModalities:
-		add(`e.modality = 'asserted'`)
-	}
 	if f.Place != "" {
 		add(`LOWER(e.place) LIKE ?`, "%"+strings.ToLower(f.Place)+"%")
-	}
-	if f.Since != "" {
-		add(`COALESCE(NULLIF(e.date, ''), e.published) >= ?`, f.Since)
-	}
-	if f.Until != "" {
-		add(`COALESCE(NULLIF(e.date, ''), e.published) <= ?`, f.Until+"~")
 	}
 	if f.MinConfidence > 0 {
 		add(`e.confidence >= ?`, f.MinConfidence)
@@ -118,11 +75,10 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		add(s.d.EventMatch(), "%"+strings.ToLower(f.Text)+"%")
 	}
 	cond := ""
-	if len(where) > 0 {
-		cond = "WHERE " + strings.Join(where, " AND ")
+	if len(c.where) > 0 {
+		cond = "WHERE " + strings.Join(c.where, " AND ")
 	}
-	limit := limitOf(f.Page)
-	args = append(args, limit, off)
+	args := append(c.args, limitOf(f.Page), off)
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.uid, e.doc_id, e.local_id, e.type, e.mode, e.cameo, e.modality, e.date, e.date_rule, e.place,
 		e.place_country, e.place_feature, e.place_lat, e.place_lon, e.place_geonames, e.quad, e.goldstein, e.intensity, e.confidence,
 		e.trigger, e.sentence, e.rule, e.merge_key, a.source, a.url, a.title, a.published, a.language
@@ -361,4 +317,83 @@ func (s *DB) Entities(ctx context.Context, f store.EntityFilter) ([]store.Entity
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// eventQuery is what event lists and aggregates filter on alike.
+type eventQuery struct {
+	Actor, Recipient, Country, Type, Modality, Since, Until string
+	Participant                                             string // actor or recipient
+	Quad                                                    int
+	All                                                     bool // every modality (default: asserted only)
+}
+
+// conds collects the conditions and arguments of a WHERE clause.
+type conds struct {
+	where []string
+	args  []any
+}
+
+func (c *conds) add(cond string, a ...any) {
+	c.where = append(c.where, cond)
+	c.args = append(c.args, a...)
+}
+
+// eventConds builds the conditions (over events alias e) of q; day is the
+// SQL expression of the date that since/until compare with. An actor given
+// as a code or country ("RUS", "RUSGOV") uses the indexes on event_actors;
+// anything else matches names.
+func eventConds(q eventQuery, day string) (*conds, error) {
+	for _, d := range [][2]string{{"since", q.Since}, {"until", q.Until}} {
+		if err := checkDate(d[0], d[1]); err != nil {
+			return nil, err
+		}
+	}
+	if q.Quad < 0 || q.Quad > 4 {
+		return nil, fmt.Errorf("%w: quad %d (want 1–4)", store.ErrQuery, q.Quad)
+	}
+	c := &conds{}
+	actor := func(role, v string) {
+		r := ""
+		if role != "" {
+			r = "role = '" + role + "' AND "
+		}
+		if isCode(v) {
+			u := strings.ToUpper(v)
+			c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`(code >= ? AND code < ? OR country = ?))`, u, u+"~", u)
+			return
+		}
+		c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`LOWER(name) LIKE ?)`, "%"+strings.ToLower(v)+"%")
+	}
+	if q.Actor != "" {
+		actor("a", q.Actor)
+	}
+	if q.Recipient != "" {
+		actor("r", q.Recipient)
+	}
+	if q.Participant != "" {
+		actor("", q.Participant)
+	}
+	if q.Country != "" {
+		u := strings.ToUpper(q.Country)
+		c.add(`(e.place_country = ? OR e.uid IN (SELECT event_uid FROM event_actors WHERE country = ?))`, u, u)
+	}
+	if q.Type != "" {
+		c.add(`e.type = ?`, strings.ToUpper(q.Type))
+	}
+	if q.Quad != 0 {
+		c.add(`e.quad = ?`, q.Quad)
+	}
+	switch {
+	case q.Modality != "":
+		c.add(`e.modality = ?`, strings.ToLower(q.Modality))
+	case !q.All:
+		c.add(`e.modality = 'asserted'`)
+	}
+	if q.Since != "" {
+		c.add(day+` >= ?`, q.Since)
+	}
+	if q.Until != "" {
+		c.add(day+` <= ?`, q.Until+"~")
+	}
+	return c, nil
 }
