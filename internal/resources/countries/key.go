@@ -53,7 +53,13 @@ func appendKey(dst []byte, s string) []byte {
 		case '’', '‘', 'ʼ', 'ʻ', '´', '′':
 			continue
 		}
-		if f, ok := fold[r]; ok {
+		f, ok := fold[r]
+		if !ok {
+			// Fold the lower-case form too ("Ƒ" → "ƒ" → "f"), so that Key is
+			// idempotent.
+			f, ok = fold[unicode.ToLower(r)]
+		}
+		if ok {
 			dst = emitSep(dst, start, &space)
 			for j := 0; j < len(f); j++ {
 				b := f[j]
