@@ -104,6 +104,7 @@ func (an *Analyzer) Ingest(ctx context.Context, st store.Store, src ingest.Sourc
 
 	// Reader: one source, in order.
 	var readErr error
+	ids := runIDs{}
 	go func() {
 		defer close(jobs)
 		for seq := 0; ; seq++ {
@@ -118,6 +119,7 @@ func (an *Analyzer) Ingest(ctx context.Context, st store.Store, src ingest.Sourc
 			j := ingestJob{seq: seq, art: art, err: err}
 			if err == nil {
 				j.hash = ContentHash(art)
+				j.art.ID = ids.claim(articleID(art, j.hash), j.hash)
 			}
 			select {
 			case jobs <- j:
@@ -193,15 +195,41 @@ func (an *Analyzer) Ingest(ctx context.Context, st store.Store, src ingest.Sourc
 	return sum, ctx.Err()
 }
 
-func (an *Analyzer) ingestOne(ctx context.Context, st store.Store, kb model.ActorKB, art model.Article, hash string, force bool) (*model.Analysis, dedup.Signature, bool, error) {
-	if art.ID == "" {
-		switch {
-		case art.URL != "":
-			art.ID = art.URL
-		default:
-			art.ID = "sha256:" + hash
-		}
+// articleID is the id an article is stored under: its own, else its URL,
+// else a hash of its content.
+func articleID(art model.Article, hash string) string {
+	switch {
+	case art.ID != "":
+		return art.ID
+	case art.URL != "":
+		return art.URL
+	default:
+		return "sha256:" + hash
 	}
+}
+
+// runIDs tells apart different articles that one input gives the same id
+// (a corpus where several articles are "basil/empty"): the first keeps the
+// id, each later one with other content gets the id plus a hash of its
+// content. So a run is idempotent and no article overwrites another.
+type runIDs map[string]string // id → content hash of its first article
+
+func (r runIDs) claim(id, hash string) string {
+	first, seen := r[id]
+	switch {
+	case !seen:
+		r[id] = hash
+		return id
+	case first == hash:
+		return id
+	default:
+		alt := id + "#" + hash[:12]
+		r[alt] = hash
+		return alt
+	}
+}
+
+func (an *Analyzer) ingestOne(ctx context.Context, st store.Store, kb model.ActorKB, art model.Article, hash string, force bool) (*model.Analysis, dedup.Signature, bool, error) {
 	if !force {
 		old, p, ok, err := st.State(ctx, art.ID)
 		if err != nil {
