@@ -67,7 +67,7 @@ func (dialect) Rebind(q string) string {
 }
 
 func (dialect) Migrations() []string {
-	return []string{sqlstore.CoreSchema("DOUBLE PRECISION", "BYTEA") + "\n-- next\n" + fts, sqlstore.SchemaV2}
+	return []string{sqlstore.CoreSchema("DOUBLE PRECISION", "BYTEA") + "\n-- next\n" + fts, sqlstore.SchemaV2, sqlstore.SchemaV3}
 }
 
 const fts = `ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || text)) STORED

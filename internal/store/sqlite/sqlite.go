@@ -50,7 +50,7 @@ func (dialect) QuoteMatch() string {
 }
 func (dialect) EventMatch() string { return `LOWER(e.sentence) LIKE ?` }
 func (dialect) Migrations() []string {
-	return []string{sqlstore.CoreSchema("REAL", "BLOB") + "\n-- next\n" + fts, sqlstore.SchemaV2}
+	return []string{sqlstore.CoreSchema("REAL", "BLOB") + "\n-- next\n" + fts, sqlstore.SchemaV2, sqlstore.SchemaV3}
 }
 func (dialect) SearchSQL() string {
 	return `SELECT doc_id AS id, snippet(articles_fts, 2, '«', '»', '…', 16) AS snippet, rank AS rnk FROM articles_fts

@@ -362,7 +362,7 @@ func eventConds(q eventQuery, day string) (*conds, error) {
 			c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`(code >= ? AND code < ? OR country = ?))`, u, u+"~", u)
 			return
 		}
-		c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`LOWER(name) LIKE ?)`, "%"+strings.ToLower(v)+"%")
+		c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`name IN (SELECT name FROM actor_names WHERE LOWER(name) LIKE ?))`, "%"+strings.ToLower(v)+"%")
 	}
 	if q.Actor != "" {
 		actor("a", q.Actor)

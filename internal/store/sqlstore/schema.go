@@ -132,3 +132,11 @@ const SchemaV2 = `DROP INDEX event_actors_code
 CREATE INDEX event_actors_code ON event_actors (code, role)
 -- next
 CREATE INDEX event_actors_country ON event_actors (country, role)`
+
+// SchemaV3 keeps the distinct participant names apart, so a name filter
+// scans this short list instead of every event participant.
+const SchemaV3 = `CREATE TABLE actor_names (name TEXT PRIMARY KEY)
+-- next
+INSERT INTO actor_names (name) SELECT DISTINCT name FROM event_actors
+-- next
+CREATE INDEX event_actors_name ON event_actors (name, role)`

@@ -308,6 +308,9 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 					uid, id, role, p.Name, p.Code, p.Country, p.Sector, p.Title); err != nil {
 					return fmt.Errorf("insert event actor: %w", err)
 				}
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO actor_names (name) VALUES (?) ON CONFLICT (name) DO NOTHING`), p.Name); err != nil {
+					return fmt.Errorf("insert actor name: %w", err)
+				}
 			}
 		}
 		for _, m := range e.Mentions {

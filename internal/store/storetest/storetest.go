@@ -135,6 +135,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if all, _ := s.Events(ctx, store.EventFilter{AllModalities: true}); len(all) != 5 {
 			t.Errorf("all modalities: %d", len(all))
 		}
+		if byName, err := s.Events(ctx, store.EventFilter{Actor: "russ", Recipient: "Ukraine"}); err != nil || len(byName) != 4 {
+			t.Errorf("actor by name: %d %v", len(byName), err)
+		}
 		if none, _ := s.Events(ctx, store.EventFilter{Actor: "USA"}); len(none) != 0 {
 			t.Errorf("actor USA: %d", len(none))
 		}
