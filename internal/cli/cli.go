@@ -66,6 +66,7 @@ type root struct {
 	Events    EventsCmd    `cmd:"" help:"List stored events."`
 	Quotes    QuotesCmd    `cmd:"" help:"List stored quotations."`
 	Entities  EntitiesCmd  `cmd:"" help:"List stored actors."`
+	Mentions  MentionsCmd  `cmd:"" help:"List the mentions of stored events (by event, merge key or document)."`
 	Export    ExportCmd    `cmd:"" help:"Export the store: jsonl, csv, gdelt or polecat."`
 	Reprocess ReprocessCmd `cmd:"" help:"Re-run extraction on stored articles."`
 	Bench     BenchCmd     `cmd:"" help:"Measure pipeline throughput and memory on a JSONL corpus."`

@@ -232,3 +232,31 @@ func (c *EntitiesCmd) Run(e *env) error {
 	}
 	return t.print(e.stdout, c.Format)
 }
+
+// MentionsCmd lists the mentions of events: every place that reports one.
+type MentionsCmd struct {
+	dbFlag
+	outFlags
+	Event    string `help:"An event's uid (from herald events --format json): its mentions in its article."`
+	MergeKey string `name:"merge-key" help:"An event's merge key: its mentions in every article."`
+	Doc      string `help:"A document id: every event mention in it."`
+}
+
+// Run lists mentions.
+func (c *MentionsCmd) Run(e *env) error {
+	st, err := openStore(e.ctx, c.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ms, err := st.Mentions(e.ctx, store.MentionFilter{EventUID: c.Event, MergeKey: c.MergeKey, DocID: c.Doc, Page: c.page()})
+	if err != nil {
+		return queryError(err)
+	}
+	t := table{header: []string{"published", "source", "type", "trigger", "sentence", "doc"}}
+	for _, m := range ms {
+		t.rows = append(t.rows, []string{m.Published, m.Source, m.Type, m.Trigger, m.Sentence, m.DocID})
+		t.items = append(t.items, m)
+	}
+	return t.print(e.stdout, c.Format)
+}

@@ -70,6 +70,9 @@ type Store interface {
 	Events(ctx context.Context, f EventFilter) ([]EventRow, error)
 	Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error)
 	Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error)
+	// Mentions lists event mentions: the places in articles that report
+	// events, each with its sentence and trigger.
+	Mentions(ctx context.Context, f MentionFilter) ([]MentionRow, error)
 
 	// Learn adds actor facts learned from an article to the registry.
 	Learn(ctx context.Context, docID string, facts []model.LearnedActor) error
@@ -143,6 +146,20 @@ type EventRow struct {
 // Actor is an event participant.
 type Actor struct {
 	Name, Code, Country, Sector, Title string
+}
+
+// MentionFilter selects event mentions. MergeKey gives every mention of
+// one event across articles; EventUID those of one article's event.
+type MentionFilter struct {
+	EventUID, MergeKey, DocID string
+	Page
+}
+
+// MentionRow is one event mention.
+type MentionRow struct {
+	UID, EventUID, DocID, Type, Trigger, Sentence, Source, Published, Title string
+	Start, End, TriggerStart, TriggerEnd                                    int
+	Cursor                                                                  string
 }
 
 // QuoteFilter selects quotes.

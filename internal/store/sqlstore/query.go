@@ -397,3 +397,49 @@ func eventConds(q eventQuery, day string) (*conds, error) {
 	}
 	return c, nil
 }
+
+// Mentions lists event mentions matching f, in article and text order.
+func (s *DB) Mentions(ctx context.Context, f store.MentionFilter) ([]store.MentionRow, error) {
+	if f.EventUID == "" && f.MergeKey == "" && f.DocID == "" {
+		return nil, fmt.Errorf("%w: mentions need an event uid, a merge key or a document id", store.ErrQuery)
+	}
+	off, err := parseCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	c := &conds{}
+	if f.EventUID != "" {
+		c.add(`m.event_uid = ?`, f.EventUID)
+	}
+	if f.MergeKey != "" {
+		c.add(`e.merge_key = ?`, f.MergeKey)
+	}
+	if f.DocID != "" {
+		c.add(`m.doc_id = ?`, f.DocID)
+	}
+	args := append(c.args, limitOf(f.Page), off)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT m.uid, m.event_uid, m.doc_id, e.type, m.trigger, m.start_off, m.end_off, m.trigger_start, m.trigger_end,
+		a.text, a.source, a.published, a.title
+		FROM event_mentions m JOIN events e ON e.uid = m.event_uid JOIN articles a ON a.id = m.doc_id
+		WHERE `+strings.Join(c.where, " AND ")+` ORDER BY a.published, m.doc_id, m.start_off, m.uid LIMIT ? OFFSET ?`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []store.MentionRow
+	for rows.Next() {
+		var r store.MentionRow
+		var text string
+		if err := rows.Scan(&r.UID, &r.EventUID, &r.DocID, &r.Type, &r.Trigger, &r.Start, &r.End, &r.TriggerStart, &r.TriggerEnd,
+			&text, &r.Source, &r.Published, &r.Title); err != nil {
+			return nil, err
+		}
+		if r.Start >= 0 && r.End <= len(text) && r.Start <= r.End {
+			r.Sentence = text[r.Start:r.End]
+		}
+		off++
+		r.Cursor = cursor(off)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

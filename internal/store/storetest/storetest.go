@@ -152,6 +152,16 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if _, err := s.Events(ctx, store.EventFilter{Page: store.Page{After: "%%%"}}); !errors.Is(err, store.ErrQuery) {
 			t.Errorf("bad cursor: %v", err)
 		}
+		ms, err := s.Mentions(ctx, store.MentionFilter{MergeKey: e.MergeKey})
+		if err != nil || len(ms) != 5 || ms[0].Trigger != "struck" || !strings.Contains(ms[0].Sentence, "struck Kharkiv") || ms[0].Type != "ASSAULT" {
+			t.Fatalf("mentions of the merged event: %v %+v", err, ms)
+		}
+		if ms, _ := s.Mentions(ctx, store.MentionFilter{EventUID: e.UID}); len(ms) != 1 || ms[0].EventUID != e.UID {
+			t.Errorf("mentions of one article's event: %+v", ms)
+		}
+		if _, err := s.Mentions(ctx, store.MentionFilter{}); !errors.Is(err, store.ErrQuery) {
+			t.Errorf("unfiltered mentions: %v", err)
+		}
 		q, err := s.Quotes(ctx, store.QuoteFilter{Speaker: "terekhov"})
 		if err != nil || len(q) != 5 || q[0].Text != "We will rebuild," || q[0].Cue != "say" {
 			t.Fatalf("quotes: %v %+v", err, q)
