@@ -47,6 +47,14 @@ type IngestSummary struct {
 // MaxFailuresKept bounds IngestSummary.Failures.
 const MaxFailuresKept = 50
 
+// fail counts one failure and keeps its reason among the first MaxFailuresKept.
+func (s *IngestSummary) fail(reason string) {
+	s.Failed++
+	if len(s.Failures) < MaxFailuresKept {
+		s.Failures = append(s.Failures, reason)
+	}
+}
+
 func (s IngestSummary) String() string {
 	return fmt.Sprintf("%d new (%d duplicates of earlier articles), %d updated, %d unchanged, %d non-English, %d failed",
 		s.New, s.Duplicates, s.Updated, s.Unchanged, s.NonEnglish, s.Failed)
@@ -257,10 +265,7 @@ func bodyText(a *model.Analysis) string {
 func (an *Analyzer) store(ctx context.Context, st store.Store, r ingestResult, sum *IngestSummary) error {
 	switch {
 	case r.err != nil:
-		sum.Failed++
-		if len(sum.Failures) < MaxFailuresKept {
-			sum.Failures = append(sum.Failures, r.err.Error())
-		}
+		sum.fail(r.err.Error())
 		return nil
 	case r.unchanged:
 		sum.Unchanged++
@@ -283,10 +288,7 @@ func (an *Analyzer) store(ctx context.Context, st store.Store, r ingestResult, s
 		}
 		// One article that cannot be stored fails alone; Put is atomic, so
 		// nothing of it is left behind and the batch goes on.
-		sum.Failed++
-		if len(sum.Failures) < MaxFailuresKept {
-			sum.Failures = append(sum.Failures, fmt.Sprintf("%s: %v", a.Doc.ID, err))
-		}
+		sum.fail(fmt.Sprintf("%s: %v", a.Doc.ID, err))
 		return nil
 	}
 	switch res {

@@ -67,10 +67,7 @@ func (an *Analyzer) Reprocess(ctx context.Context, st store.Store, cfg Reprocess
 		Finish(a)
 		for _, r := range a.Runs {
 			if r.Error != "" {
-				sum.Failed++
-				if len(sum.Failures) < MaxFailuresKept {
-					sum.Failures = append(sum.Failures, fmt.Sprintf("%s: stage %s: %s", id, r.Stage, r.Error))
-				}
+				sum.fail(fmt.Sprintf("%s: stage %s: %s", id, r.Stage, r.Error))
 			}
 		}
 		sig := dedup.Sign(bodyText(a))

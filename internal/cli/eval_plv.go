@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"os"
 	"path/filepath"
@@ -140,25 +141,16 @@ func pairType(st *event.Stage, it plvItem) string {
 		return ""
 	}
 	for _, e := range a.Events {
-		if contains(e.Actors, "E1") && contains(e.Recipients, "E2") {
+		if slices.Contains(e.Actors, "E1") && slices.Contains(e.Recipients, "E2") {
 			return e.Type
 		}
 	}
 	for _, e := range a.Events {
-		if (contains(e.Actors, "E1") || contains(e.Recipients, "E1")) && (contains(e.Actors, "E2") || contains(e.Recipients, "E2")) {
+		if (slices.Contains(e.Actors, "E1") || slices.Contains(e.Recipients, "E1")) && (slices.Contains(e.Actors, "E2") || slices.Contains(e.Recipients, "E2")) {
 			return e.Type
 		}
 	}
 	return ""
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // e2eMatch reports whether the full analysis has an event of the gold type

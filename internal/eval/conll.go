@@ -98,26 +98,13 @@ type CoNLLCount struct {
 }
 
 // P returns precision.
-func (c CoNLLCount) P() float64 { return conllRatio(c.Correct, c.Pred) }
+func (c CoNLLCount) P() float64 { return ratio(c.Correct, c.Pred) }
 
 // R returns recall.
-func (c CoNLLCount) R() float64 { return conllRatio(c.Correct, c.Gold) }
+func (c CoNLLCount) R() float64 { return ratio(c.Correct, c.Gold) }
 
 // F1 returns the harmonic mean of precision and recall.
-func (c CoNLLCount) F1() float64 {
-	p, r := c.P(), c.R()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func conllRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (c CoNLLCount) F1() float64 { return harmonic(c.P(), c.R()) }
 
 // CoNLLScore accumulates exact-match span scores per type, conlleval-style.
 type CoNLLScore struct {

@@ -149,16 +149,7 @@ func PairScores(gold, pred map[string]string) (p, r, f1 float64, tp, fp, fn int)
 		predPairs += pairs(n)
 	}
 	tp, fp, fn = tpS, predPairs-tpS, goldPairs-tpS
-	p, r = pairRatio(tp, tp+fp), pairRatio(tp, tp+fn)
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
-	}
+	p, r = ratio(tp, tp+fp), ratio(tp, tp+fn)
+	f1 = harmonic(p, r)
 	return
-}
-
-func pairRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }

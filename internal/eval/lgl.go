@@ -213,7 +213,7 @@ func (s *LGLScore) AddDetection(gold []LGLToponym, pred []LGLPlace) {
 }
 
 // Acc161 is the share of gold spans resolved within 161 km.
-func (s *LGLScore) Acc161() float64 { return lglRatio(s.Res161, s.ResN) }
+func (s *LGLScore) Acc161() float64 { return ratio(s.Res161, s.ResN) }
 
 // MeanKm is the mean resolution error.
 func (s *LGLScore) MeanKm() float64 {
@@ -242,30 +242,17 @@ func (s *LGLScore) MedianKm() float64 {
 }
 
 // DetectP, DetectR and DetectF1 are the detection figures.
-func (s *LGLScore) DetectP() float64 { return lglRatio(s.PredHit, s.Pred) }
+func (s *LGLScore) DetectP() float64 { return ratio(s.PredHit, s.Pred) }
 
 // DetectR is the share of gold toponyms overlapped by a predicted place.
-func (s *LGLScore) DetectR() float64 { return lglRatio(s.GoldHit, s.Gold) }
+func (s *LGLScore) DetectR() float64 { return ratio(s.GoldHit, s.Gold) }
 
 // DetectF1 is the harmonic mean of DetectP and DetectR.
-func (s *LGLScore) DetectF1() float64 {
-	p, r := s.DetectP(), s.DetectR()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (s *LGLScore) DetectF1() float64 { return harmonic(s.DetectP(), s.DetectR()) }
 
 // E2EAcc161 is the share of gold toponyms with coordinates that a detected
 // place overlaps and puts within 161 km.
-func (s *LGLScore) E2EAcc161() float64 { return lglRatio(s.E2E161, s.E2EN) }
-
-func lglRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (s *LGLScore) E2EAcc161() float64 { return ratio(s.E2E161, s.E2EN) }
 
 // Haversine is the great-circle distance in km between two points in degrees.
 func Haversine(lat1, lon1, lat2, lon2 float64) float64 {

@@ -156,18 +156,15 @@ func ScoreLabels(gold, pred []string) ClassScores {
 	s := ClassScores{PerClass: map[string][3]float64{}, N: len(gold)}
 	var sum float64
 	for c := range classes {
-		p, r := plvRatio(tp[c], tp[c]+fp[c]), plvRatio(tp[c], tp[c]+fn[c])
-		f := 0.0
-		if p+r > 0 {
-			f = 2 * p * r / (p + r)
-		}
+		p, r := ratio(tp[c], tp[c]+fp[c]), ratio(tp[c], tp[c]+fn[c])
+		f := harmonic(p, r)
 		s.PerClass[c] = [3]float64{p, r, f}
 		sum += f
 	}
 	if len(classes) > 0 {
 		s.MacroF1 = sum / float64(len(classes))
 	}
-	s.Accuracy = plvRatio(right, len(gold))
+	s.Accuracy = ratio(right, len(gold))
 	return s
 }
 
@@ -179,13 +176,6 @@ func (s ClassScores) Classes() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func plvRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // SpanOf finds the byte span of needle in s (first occurrence, then a

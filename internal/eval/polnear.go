@@ -369,20 +369,7 @@ func (c Counts) P() float64 { return fratio(c.Correct, c.Pred) }
 func (c Counts) R() float64 { return fratio(c.Correct, c.Gold) }
 
 // F1 is the harmonic mean of P and R.
-func (c Counts) F1() float64 {
-	p, r := c.P(), c.R()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func fratio(a, b float64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return a / b
-}
+func (c Counts) F1() float64 { return harmonic(c.P(), c.R()) }
 
 func (c *Counts) add(o Counts, w float64) {
 	c.Gold += o.Gold * w

@@ -239,27 +239,13 @@ type TempEvalFigures struct {
 	TypeAcc, ValueAcc, ValueF1    float64
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
 // Figures computes the overall figures.
 func (c *TempEvalCounts) Figures() TempEvalFigures {
 	var f TempEvalFigures
 	f.StrictP, f.StrictR = ratio(c.Strict, c.Pred), ratio(c.Strict, c.Gold)
-	f.StrictF1 = f1(f.StrictP, f.StrictR)
+	f.StrictF1 = harmonic(f.StrictP, f.StrictR)
 	f.RelaxedP, f.RelaxedR = ratio(c.Relaxed, c.Pred), ratio(c.Relaxed, c.Gold)
-	f.RelaxedF1 = f1(f.RelaxedP, f.RelaxedR)
+	f.RelaxedF1 = harmonic(f.RelaxedP, f.RelaxedR)
 	f.TypeAcc, f.ValueAcc = ratio(c.TypeOK, c.Relaxed), ratio(c.ValueOK, c.Relaxed)
 	f.ValueF1 = f.RelaxedF1 * f.ValueAcc
 	return f
@@ -291,7 +277,7 @@ func (c *TempEvalCounts) Report(w io.Writer, docs int, docsPerSec float64) {
 		rp, rr := ratio(c.PredMatchedBy[t], c.PredBy[t]), ratio(c.RelaxedBy[t], c.GoldBy[t])
 		va := ratio(c.ValueOKBy[t], c.RelaxedBy[t])
 		fmt.Fprintf(w, "%-9s %5d %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %8.3f %9.3f %8.3f\n", t, c.GoldBy[t], c.PredBy[t],
-			sp, sr, f1(sp, sr), rp, rr, f1(rp, rr), ratio(c.TypeOKBy[t], c.RelaxedBy[t]), va, f1(rp, rr)*va)
+			sp, sr, harmonic(sp, sr), rp, rr, harmonic(rp, rr), ratio(c.TypeOKBy[t], c.RelaxedBy[t]), va, harmonic(rp, rr)*va)
 	}
 	fmt.Fprintf(w, "\nstrict  P=%.3f R=%.3f F1=%.3f\n", f.StrictP, f.StrictR, f.StrictF1)
 	fmt.Fprintf(w, "relaxed P=%.3f R=%.3f F1=%.3f\n", f.RelaxedP, f.RelaxedR, f.RelaxedF1)

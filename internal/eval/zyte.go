@@ -145,9 +145,7 @@ func ZyteAggregate(pages []ZyteCounts) ZyteResult {
 	if res.RN > 0 {
 		res.R = sr / float64(res.RN)
 	}
-	if res.P+res.R > 0 {
-		res.F1 = 2 * res.P * res.R / (res.P + res.R)
-	}
+	res.F1 = harmonic(res.P, res.R)
 	return res
 }
 

@@ -3,6 +3,7 @@ package htmltext
 import (
 	"encoding/json"
 	nurl "net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -198,7 +199,7 @@ func (m *pageMeta) jsonLD(src string) {
 				name = str(y["name"])
 			}
 			name = collapse(name)
-			if name != "" && !strings.Contains(name, "://") && !contains(names, name) {
+			if name != "" && !strings.Contains(name, "://") && !slices.Contains(names, name) {
 				names = append(names, name)
 			}
 		}
@@ -433,13 +434,4 @@ func asList(v any) []any {
 	default:
 		return []any{x}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -121,13 +122,13 @@ func (s *Stage) participants(a *model.Analysis, si int, toks []model.Token, lem 
 	last := -1
 	for _, r := range refs {
 		if last >= 0 {
-			if r.tokStart > last && r.tokStart-last <= 3 && coordinated(lem, last, r.tokStart) && !contains(actors, r.entity) {
+			if r.tokStart > last && r.tokStart-last <= 3 && coordinated(lem, last, r.tokStart) && !slices.Contains(actors, r.entity) {
 				recips = appendNew(recips, r.entity)
 				last = r.tokEnd
 			}
 			continue
 		}
-		if r.tokStart >= tj && r.tokStart <= tj+5 && !contains(actors, r.entity) {
+		if r.tokStart >= tj && r.tokStart <= tj+5 && !slices.Contains(actors, r.entity) {
 			if p := r.tokStart - 1; p >= 0 && (p == tj-1 && pos == 'V' || prepBefore(lem, tj, r.tokStart)) {
 				recips = appendNew(recips, r.entity)
 				last = r.tokEnd
@@ -144,7 +145,7 @@ func (s *Stage) participants(a *model.Analysis, si int, toks []model.Token, lem 
 				if r.tokStart > 0 && recipientPrep[lem[r.tokStart-1]] {
 					continue // "attacks on Ukraine or face sanctions": an object, not an actor
 				}
-				if !contains(recips, r.entity) {
+				if !slices.Contains(recips, r.entity) {
 					actors = append(actors, r.entity)
 				}
 				break
@@ -153,7 +154,7 @@ func (s *Stage) participants(a *model.Analysis, si int, toks []model.Token, lem 
 	}
 	if len(recips) == 0 && pos == 'V' {
 		for _, r := range refs {
-			if r.tokStart >= tj && r.tokStart-tj <= 4 && !contains(actors, r.entity) && !clauseBreak(lem, tj, r.tokStart) {
+			if r.tokStart >= tj && r.tokStart-tj <= 4 && !slices.Contains(actors, r.entity) && !clauseBreak(lem, tj, r.tokStart) {
 				recips = append(recips, r.entity)
 				break
 			}
@@ -177,7 +178,7 @@ func agents(refs []mentionRef) []mentionRef {
 // centre in Ukraine"): the first GPE after the trigger introduced by "in".
 func targetLocation(refs []mentionRef, lem []string, tj int, actors []string) []string {
 	for _, r := range refs {
-		if (r.typ == model.TypeGPE || r.typ == model.TypeLOC || r.loc) && r.tokStart > tj && r.tokStart-tj <= 16 && !contains(actors, r.entity) {
+		if (r.typ == model.TypeGPE || r.typ == model.TypeLOC || r.loc) && r.tokStart > tj && r.tokStart-tj <= 16 && !slices.Contains(actors, r.entity) {
 			if p := r.tokStart - 1; p >= 0 && targetPrep[lem[p]] {
 				return []string{r.entity}
 			}
@@ -236,26 +237,17 @@ func entitiesIn(refs []mentionRef, p model.Phrase, base int) []string {
 
 func appendNew(s []string, vs ...string) []string {
 	for _, v := range vs {
-		if !contains(s, v) {
+		if !slices.Contains(s, v) {
 			s = append(s, v)
 		}
 	}
 	return s
 }
 
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 func without(s, drop []string) []string {
 	var out []string
 	for _, x := range s {
-		if !contains(drop, x) {
+		if !slices.Contains(drop, x) {
 			out = append(out, x)
 		}
 	}
@@ -590,7 +582,7 @@ func (s *Stage) lightVerb(a *model.Analysis, si int, lem []string, refs []mentio
 		}
 		for _, r := range refs {
 			at := base + r.tokStart
-			if at < tj || at > tj+8 || contains(actors, r.entity) {
+			if at < tj || at > tj+8 || slices.Contains(actors, r.entity) {
 				continue
 			}
 			if p := r.tokStart - 1; p >= 0 && (recipientPrep[lem[p]] || lem[p] == "into" || lem[p] == "over") && !clauseBreak(lem, tj-base, r.tokStart) {

@@ -5,6 +5,7 @@ package events
 
 import (
 	"embed"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,15 +55,6 @@ type Data struct {
 // Types1 returns the types of the one-word triggers spelled lemma, in file
 // order, without allocating (callers must not modify the result).
 func (d *Data) Types1(lemma string) []string { return d.single[lemma] }
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
 
 // Support reports whether lemma is a support verb ("launch an
 // investigation", "impose sanctions", "hold talks"), whose subject is the
@@ -140,7 +132,7 @@ func Parse(lex, sc []byte) (*Data, error) {
 	d.single = map[string][]string{}
 	for w, es := range d.byFirst {
 		for _, e := range es {
-			if len(e.Words) == 1 && !contains(d.single[w], e.Type) {
+			if len(e.Words) == 1 && !slices.Contains(d.single[w], e.Type) {
 				d.single[w] = append(d.single[w], e.Type)
 			}
 		}
