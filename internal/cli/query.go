@@ -104,7 +104,8 @@ func actorList(as []store.Actor) string {
 type SearchCmd struct {
 	dbFlag
 	outFlags
-	Text []string `arg:"" help:"Words to search for (all must match)."`
+	Text       []string `arg:"" help:"Words to search for (all must match)."`
+	Exhaustive bool     `help:"Rank every match (default: a query matching more than 1,000 articles ranks the 1,000 most recently stored)."`
 }
 
 // Run searches.
@@ -114,7 +115,7 @@ func (c *SearchCmd) Run(e *env) error {
 		return err
 	}
 	defer st.Close()
-	hits, err := st.Search(e.ctx, store.SearchQuery{Text: strings.Join(c.Text, " "), Page: c.page()})
+	hits, err := st.Search(e.ctx, store.SearchQuery{Text: strings.Join(c.Text, " "), Exhaustive: c.Exhaustive, Page: c.page()})
 	if err != nil {
 		return queryError(err)
 	}

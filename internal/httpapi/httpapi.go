@@ -248,6 +248,7 @@ func (a *api) stats(w http.ResponseWriter, r *http.Request) {
 func (a *api) articles(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r)
 	q := p.str("q")
+	exhaustive := p.bool("exhaustive")
 	pg := p.page()
 	if p.err != nil {
 		a.fail(w, r, p.err)
@@ -257,7 +258,7 @@ func (a *api) articles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_request", "q (search text) is required")
 		return
 	}
-	hits, err := a.st.Search(r.Context(), store.SearchQuery{Text: q, Page: pg})
+	hits, err := a.st.Search(r.Context(), store.SearchQuery{Text: q, Exhaustive: exhaustive, Page: pg})
 	if err != nil {
 		a.fail(w, r, err)
 		return

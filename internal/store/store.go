@@ -108,8 +108,17 @@ type Page struct {
 // SearchQuery is a full-text search over article titles and texts.
 type SearchQuery struct {
 	Text string
+	// Exhaustive ranks every matching article. By default a query that
+	// matches more than SearchWindow articles ranks the SearchWindow most
+	// recently stored of them, which keeps broad queries ("the") as fast as
+	// narrow ones on a large store.
+	Exhaustive bool
 	Page
 }
+
+// SearchWindow is how many of the most recently stored matches a
+// non-exhaustive search ranks.
+const SearchWindow = 1000
 
 // ArticleHit is one search result.
 type ArticleHit struct {

@@ -67,7 +67,7 @@ func (dialect) Rebind(q string) string {
 }
 
 func (dialect) Migrations() []string {
-	return []string{sqlstore.CoreSchema("DOUBLE PRECISION", "BYTEA") + "\n-- next\n" + fts, sqlstore.SchemaV2, sqlstore.SchemaV3}
+	return []string{sqlstore.CoreSchema("DOUBLE PRECISION", "BYTEA") + "\n-- next\n" + fts, sqlstore.SchemaV2, sqlstore.SchemaV3, sqlstore.SchemaV4}
 }
 
 const fts = `ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || text)) STORED
@@ -78,7 +78,8 @@ ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('eng
 -- next
 CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)`
 
-func (dialect) SearchSQL() string {
+// SearchSQL ranks every match (the window is not applied).
+func (dialect) SearchSQL(int) string {
 	return `SELECT s.id, ts_headline('english', s.text, s.q, 'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=«, StopSel=»') AS snippet, s.rnk FROM (
 		SELECT id, text, q, -ts_rank(tsv, q) AS rnk FROM articles, websearch_to_tsquery('english', ?) q WHERE tsv @@ q
 		ORDER BY rnk, id LIMIT ? OFFSET ?) s`

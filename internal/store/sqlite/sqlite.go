@@ -19,7 +19,7 @@ import (
 // Open opens (creating if needed) the SQLite database at path and migrates it.
 func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(ON)"} {
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(ON)", "cache_size(-32768)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -29,6 +29,7 @@ func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4) // the default (2) closes connections, and their page caches, under load
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
@@ -50,11 +51,20 @@ func (dialect) QuoteMatch() string {
 }
 func (dialect) EventMatch() string { return `LOWER(e.sentence) LIKE ?` }
 func (dialect) Migrations() []string {
-	return []string{sqlstore.CoreSchema("REAL", "BLOB") + "\n-- next\n" + fts, sqlstore.SchemaV2, sqlstore.SchemaV3}
+	return []string{sqlstore.CoreSchema("REAL", "BLOB") + "\n-- next\n" + fts, sqlstore.SchemaV2, sqlstore.SchemaV3, sqlstore.SchemaV4}
 }
-func (dialect) SearchSQL() string {
+
+// SearchSQL ranks by BM25. With a window it ranks only the matches at or
+// after the window-th newest one (full-text rowids grow as articles are
+// stored); finding that rowid reads the match list alone, without ranking.
+func (dialect) SearchSQL(window int) string {
+	cond := ""
+	if window > 0 {
+		cond = fmt.Sprintf(` AND rowid >= COALESCE((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+			ORDER BY rowid DESC LIMIT 1 OFFSET %d), 0)`, window-1)
+	}
 	return `SELECT doc_id AS id, snippet(articles_fts, 2, '«', '»', '…', 16) AS snippet, rank AS rnk FROM articles_fts
-		WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`
+		WHERE articles_fts MATCH ?1` + cond + ` ORDER BY rank LIMIT ?2 OFFSET ?3`
 }
 
 const fts = `CREATE VIRTUAL TABLE articles_fts USING fts5(doc_id UNINDEXED, title, text, tokenize = 'porter unicode61 remove_diacritics 2')

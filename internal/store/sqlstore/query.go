@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"regexp"
 	"strings"
@@ -28,7 +29,11 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.ArticleHi
 		return nil, err
 	}
 	limit := limitOf(q.Page)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.title, a.url, a.source, a.published, m.snippet FROM (`+s.d.SearchSQL()+`) m
+	window := store.SearchWindow
+	if q.Exhaustive {
+		window = 0
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.title, a.url, a.source, a.published, m.snippet FROM (`+s.d.SearchSQL(window)+`) m
 		JOIN articles a ON a.id = m.id ORDER BY m.rnk, a.id`), s.d.FTSQuery(q.Text), limit, off)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
@@ -47,64 +52,73 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.ArticleHi
 	return out, rows.Err()
 }
 
-// Events returns events matching f, newest first, with merge statistics.
+// eventColumns are the columns an EventRow is scanned from (events e, articles a).
+const eventColumns = `e.uid, e.doc_id, e.local_id, e.type, e.mode, e.cameo, e.modality, e.date, e.date_rule, e.place,
+		e.place_country, e.place_feature, e.place_lat, e.place_lon, e.place_geonames, e.quad, e.goldstein, e.intensity, e.confidence,
+		e.trigger, e.sentence, e.rule, e.merge_key, a.source, a.url, a.title, a.published, a.language,
+		COALESCE(ms.mentions, 0), COALESCE(ms.articles, 0), COALESCE(ms.sources, 0)`
+
+// eventTables joins an event (e) to its article (a) and its merge
+// statistics (ms, kept up to date at ingest).
+const eventTables = `events e JOIN articles a ON a.id = e.doc_id LEFT JOIN merge_stats ms ON ms.merge_key = e.merge_key`
+
+func scanEvent(rows *sql.Rows, r *store.EventRow) error {
+	return rows.Scan(&r.UID, &r.DocID, &r.LocalID, &r.Type, &r.Mode, &r.CAMEO, &r.Modality, &r.Date, &r.DateRule, &r.Place,
+		&r.PlaceCountry, &r.PlaceFeature, &r.PlaceLat, &r.PlaceLon, &r.PlaceGeoNames, &r.Quad, &r.Goldstein, &r.Intensity, &r.Confidence,
+		&r.Trigger, &r.Sentence, &r.Rule, &r.MergeKey, &r.Source, &r.URL, &r.Title, &r.Published, &r.Language,
+		&r.NumMentions, &r.NumArticles, &r.NumSources)
+}
+
+// listConds builds the conditions (over events alias e) of an event list
+// for q plus the list-only filters of f.
+func (s *DB) listConds(f store.EventFilter, q eventQuery) (*conds, error) {
+	c, err := eventConds(q, `e.day`)
+	if err != nil {
+		return nil, err
+	}
+	if f.Mode != "" {
+		c.add(`e.mode = ?`, strings.ToLower(f.Mode))
+	}
+	if f.Place != "" {
+		c.add(`LOWER(e.place) LIKE ?`, "%"+strings.ToLower(f.Place)+"%")
+	}
+	if f.MinConfidence > 0 {
+		c.add(`e.confidence >= ?`, f.MinConfidence)
+	}
+	if f.DocID != "" {
+		c.add(`e.doc_id = ?`, f.DocID)
+	}
+	if f.Text != "" {
+		c.add(s.d.EventMatch(), "%"+strings.ToLower(f.Text)+"%")
+	}
+	return c, nil
+}
+
+// Events returns events matching f, newest first (by day, the event's date
+// or else its article's publication date, then uid descending), with the
+// merge statistics of their merge keys. A filter by actor or recipient walks the participant indexes
+// (see eventsByParticipant); anything else scans events by day.
 func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow, error) {
 	off, err := parseCursor(f.After)
 	if err != nil {
 		return nil, err
 	}
-	c, err := eventConds(eventQuery{Actor: f.Actor, Recipient: f.Recipient, Country: f.Country, Type: f.Type, Quad: f.Quad,
-		Modality: f.Modality, All: f.AllModalities, Since: f.Since, Until: f.Until}, `COALESCE(NULLIF(e.date, ''), e.published)`)
+	q := eventQuery{Actor: f.Actor, Recipient: f.Recipient, Country: f.Country, Type: f.Type, Quad: f.Quad,
+		Modality: f.Modality, All: f.AllModalities, Since: f.Since, Until: f.Until, Walk: true}
+	limit := limitOf(f.Page)
+	uids, ok, err := s.eventsByParticipant(ctx, f, q, off+limit)
 	if err != nil {
 		return nil, err
 	}
-	add := c.add
-	if f.Mode != "" {
-		add(`e.mode = ?`, strings.ToLower(f.Mode))
-	}
-	if f.Place != "" {
-		add(`LOWER(e.place) LIKE ?`, "%"+strings.ToLower(f.Place)+"%")
-	}
-	if f.MinConfidence > 0 {
-		add(`e.confidence >= ?`, f.MinConfidence)
-	}
-	if f.DocID != "" {
-		add(`e.doc_id = ?`, f.DocID)
-	}
-	if f.Text != "" {
-		add(s.d.EventMatch(), "%"+strings.ToLower(f.Text)+"%")
-	}
-	cond := ""
-	if len(c.where) > 0 {
-		cond = "WHERE " + strings.Join(c.where, " AND ")
-	}
-	args := append(c.args, limitOf(f.Page), off)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.uid, e.doc_id, e.local_id, e.type, e.mode, e.cameo, e.modality, e.date, e.date_rule, e.place,
-		e.place_country, e.place_feature, e.place_lat, e.place_lon, e.place_geonames, e.quad, e.goldstein, e.intensity, e.confidence,
-		e.trigger, e.sentence, e.rule, e.merge_key, a.source, a.url, a.title, a.published, a.language
-		FROM events e JOIN articles a ON a.id = e.doc_id `+cond+`
-		ORDER BY COALESCE(NULLIF(e.date, ''), e.published) DESC, e.uid LIMIT ? OFFSET ?`), args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
-	}
-	defer rows.Close()
 	var out []store.EventRow
-	for rows.Next() {
-		var r store.EventRow
-		if err := rows.Scan(&r.UID, &r.DocID, &r.LocalID, &r.Type, &r.Mode, &r.CAMEO, &r.Modality, &r.Date, &r.DateRule, &r.Place,
-			&r.PlaceCountry, &r.PlaceFeature, &r.PlaceLat, &r.PlaceLon, &r.PlaceGeoNames, &r.Quad, &r.Goldstein, &r.Intensity, &r.Confidence,
-			&r.Trigger, &r.Sentence, &r.Rule, &r.MergeKey, &r.Source, &r.URL, &r.Title, &r.Published, &r.Language); err != nil {
-			return nil, err
+	if ok {
+		if off < len(uids) {
+			out, err = s.eventsByUID(ctx, uids[off:], off)
 		}
-		off++
-		r.Cursor = cursor(off)
-		out = append(out, r)
+	} else {
+		out, err = s.eventsScan(ctx, f, q, limit, off)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	if err := s.mergeStats(ctx, out); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	if err := s.eventActors(ctx, out); err != nil {
@@ -113,59 +127,239 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	return out, nil
 }
 
-// mergeStats fills the mention, article and source counts of a page of
-// events, over every stored event with the same merge key.
-func (s *DB) mergeStats(ctx context.Context, rows []store.EventRow) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	keys := make([]any, 0, len(rows))
-	seen := map[string]bool{}
-	for _, r := range rows {
-		if !seen[r.MergeKey] {
-			seen[r.MergeKey] = true
-			keys = append(keys, r.MergeKey)
-		}
-	}
-	type stat struct{ mentions, articles, sources int }
-	st := map[string]*stat{}
-	for k := range seen {
-		st[k] = &stat{}
-	}
-	q1, err := s.db.QueryContext(ctx, s.q(`SELECT e.merge_key, COUNT(DISTINCT e.doc_id), COUNT(DISTINCT a.source) FROM events e JOIN articles a ON a.id = e.doc_id
-		WHERE e.merge_key IN (`+placeholders(len(keys))+`) GROUP BY e.merge_key`), keys...)
+// eventsScan lists a page of events matching f by a scan in day order.
+func (s *DB) eventsScan(ctx context.Context, f store.EventFilter, q eventQuery, limit, off int) ([]store.EventRow, error) {
+	c, err := s.listConds(f, q)
 	if err != nil {
-		return fmt.Errorf("store: merge stats: %w", err)
+		return nil, err
 	}
-	for q1.Next() {
-		var k string
-		var n, src int
-		if err := q1.Scan(&k, &n, &src); err != nil {
-			q1.Close()
-			return err
-		}
-		st[k].articles, st[k].sources = n, src
+	cond := ""
+	if len(c.where) > 0 {
+		cond = "WHERE " + strings.Join(c.where, " AND ")
 	}
-	q1.Close()
-	q2, err := s.db.QueryContext(ctx, s.q(`SELECT e.merge_key, COUNT(*) FROM event_mentions m JOIN events e ON e.uid = m.event_uid
-		WHERE e.merge_key IN (`+placeholders(len(keys))+`) GROUP BY e.merge_key`), keys...)
+	args := append(c.args, limit, off)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
+		FROM `+eventTables+` `+cond+`
+		ORDER BY e.day DESC, e.uid DESC LIMIT ? OFFSET ?`), args...)
 	if err != nil {
-		return fmt.Errorf("store: merge stats: %w", err)
+		return nil, fmt.Errorf("store: events: %w", err)
 	}
-	defer q2.Close()
-	for q2.Next() {
-		var k string
-		var n int
-		if err := q2.Scan(&k, &n); err != nil {
-			return err
+	defer rows.Close()
+	var out []store.EventRow
+	for rows.Next() {
+		var r store.EventRow
+		if err := scanEvent(rows, &r); err != nil {
+			return nil, err
 		}
-		st[k].mentions = n
+		off++
+		r.Cursor = cursor(off)
+		out = append(out, r)
 	}
-	for i := range rows {
-		x := st[rows[i].MergeKey]
-		rows[i].NumMentions, rows[i].NumArticles, rows[i].NumSources = x.mentions, x.articles, x.sources
+	return out, rows.Err()
+}
+
+// eventsByUID reads the events with the given uids, in that order; off is
+// the offset of the first in the whole list (for cursors).
+func (s *DB) eventsByUID(ctx context.Context, uids []string, off int) ([]store.EventRow, error) {
+	args := make([]any, len(uids))
+	at := make(map[string]int, len(uids))
+	for i, u := range uids {
+		args[i] = u
+		at[u] = i
 	}
-	return q2.Err()
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
+		FROM `+eventTables+` WHERE e.uid IN (`+placeholders(len(uids))+`)`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer rows.Close()
+	out := make([]store.EventRow, len(uids))
+	found := 0
+	for rows.Next() {
+		var r store.EventRow
+		if err := scanEvent(rows, &r); err != nil {
+			return nil, err
+		}
+		i := at[r.UID]
+		r.Cursor = cursor(off + i + 1)
+		out[i] = r
+		found++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if found != len(uids) { // an article replaced between the two reads
+		kept := out[:0]
+		for _, r := range out {
+			if r.UID != "" {
+				kept = append(kept, r)
+			}
+		}
+		out = kept
+	}
+	return out, nil
+}
+
+// Default limits of the participant index walks: up to maxBranches
+// participant keys are walked one by one and merged; up to maxNames keys are
+// read as one set from the participant index and sorted; a filter matching
+// more walks every event in day order instead (such a filter matches often,
+// so the walk stops early).
+const (
+	maxBranches = 150
+	maxNames    = 5000
+)
+
+// SetParticipantLimits changes the limits of event lists by participant
+// (see maxBranches and maxNames), so tests can take every path on a small
+// store. Not safe while queries run.
+func (s *DB) SetParticipantLimits(branches, names int) {
+	s.maxBranches, s.maxNames = branches, names
+}
+
+// eventsByParticipant answers event lists filtered by actor (else
+// recipient) from the participant indexes: one index walk per matching
+// participant key (each stored name containing the filter, or each code it
+// prefixes and its country) in day order, stopping at n events each, merged
+// newest first. It returns the first n matching uids and true, or false when
+// the filter is absent or matches too many names.
+func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eventQuery, n int) ([]string, bool, error) {
+	role, v := "a", q.Actor
+	if v == "" {
+		role, v = "r", q.Recipient
+		q.Recipient = ""
+	} else {
+		q.Actor = ""
+	}
+	if v == "" {
+		return nil, false, nil
+	}
+	type key struct{ col, val string }
+	var keys []key
+	if isCode(v) {
+		u := strings.ToUpper(v)
+		keys = append(keys, key{"country", u})
+		codes, err := s.strings(ctx, `SELECT code FROM actor_codes WHERE code >= ? AND code < ? LIMIT ?`, u, u+"~", s.maxNames+1)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, c := range codes {
+			keys = append(keys, key{"code", c})
+		}
+	} else {
+		names, err := s.matchNames(ctx, v, s.maxNames)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, nm := range names {
+			keys = append(keys, key{"name", nm})
+		}
+	}
+	if len(keys) > s.maxNames {
+		return nil, false, nil
+	}
+	if len(keys) == 0 {
+		return nil, true, nil
+	}
+	// Conditions on the participant row itself ride on its index; the rest
+	// need the event.
+	if err := checkDate("since", q.Since); err != nil {
+		return nil, false, err
+	}
+	if err := checkDate("until", q.Until); err != nil {
+		return nil, false, err
+	}
+	var pc conds
+	switch {
+	case q.Modality != "":
+		pc.add(`ea.modality = ?`, strings.ToLower(q.Modality))
+	case !q.All:
+		pc.add(`ea.modality = 'asserted'`)
+	}
+	if q.Since != "" {
+		pc.add(`ea.day >= ?`, q.Since)
+	}
+	if q.Until != "" {
+		pc.add(`ea.day <= ?`, q.Until+"~")
+	}
+	q.Modality, q.All, q.Since, q.Until = "", true, "", ""
+	ec, err := s.listConds(f, q)
+	if err != nil {
+		return nil, false, err
+	}
+	join := ""
+	if len(ec.where) > 0 {
+		join = " JOIN events e ON e.uid = ea.event_uid"
+	}
+	rest := append(pc.where, ec.where...)
+	restArgs := append(pc.args, ec.args...)
+	var query string
+	var args []any
+	if len(keys) > s.maxBranches {
+		// One set: every matching row of the participant index, sorted.
+		byCol := map[string][]any{}
+		var cols []string
+		for _, k := range keys {
+			if byCol[k.col] == nil {
+				cols = append(cols, k.col)
+			}
+			byCol[k.col] = append(byCol[k.col], k.val)
+		}
+		var in []string
+		for _, c := range cols {
+			in = append(in, `ea.`+c+` IN (`+placeholders(len(byCol[c]))+`)`)
+			args = append(args, byCol[c]...)
+		}
+		where := append([]string{`(` + strings.Join(in, " OR ") + `)`, `ea.role = ?`}, rest...)
+		query = `SELECT DISTINCT ea.event_uid AS uid, ea.day AS day FROM event_actors ea` + join + ` WHERE ` + strings.Join(where, " AND ") +
+			` ORDER BY day DESC, uid DESC LIMIT ?`
+		args = append(append(append(args, role), restArgs...), n)
+	} else {
+		var parts []string
+		for i, k := range keys {
+			where := append([]string{`ea.` + k.col + ` = ?`, `ea.role = ?`}, rest...)
+			parts = append(parts, fmt.Sprintf(`SELECT uid, day FROM (SELECT ea.event_uid AS uid, ea.day AS day FROM event_actors ea%s WHERE %s
+			ORDER BY ea.day DESC, ea.event_uid DESC LIMIT ?) b%d`, join, strings.Join(where, " AND "), i))
+			args = append(append(append(args, k.val, role), restArgs...), n)
+		}
+		query = strings.Join(parts, "\nUNION\n") + `
+		ORDER BY day DESC, uid DESC LIMIT ?`
+		args = append(args, n)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("store: events by participant: %w", err)
+	}
+	defer rows.Close()
+	var uids []string
+	for rows.Next() {
+		var uid, day string
+		if err := rows.Scan(&uid, &day); err != nil {
+			return nil, false, err
+		}
+		if len(uids) == 0 || uids[len(uids)-1] != uid {
+			uids = append(uids, uid)
+		}
+	}
+	return uids, true, rows.Err()
+}
+
+// strings runs a query yielding one text column.
+func (s *DB) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // eventActors fills the actors and recipients of a page of events in one query.
@@ -325,6 +519,9 @@ type eventQuery struct {
 	Participant                                             string // actor or recipient
 	Quad                                                    int
 	All                                                     bool // every modality (default: asserted only)
+	// Walk asks for name conditions checked per event, for a walk of events
+	// in day order that stops at the page, rather than a set built first.
+	Walk bool
 }
 
 // conds collects the conditions and arguments of a WHERE clause.
@@ -360,6 +557,10 @@ func eventConds(q eventQuery, day string) (*conds, error) {
 		if isCode(v) {
 			u := strings.ToUpper(v)
 			c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`(code >= ? AND code < ? OR country = ?))`, u, u+"~", u)
+			return
+		}
+		if q.Walk {
+			c.add(`EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND `+strings.ReplaceAll(r, "role", "x.role")+`LOWER(x.name) LIKE ?)`, "%"+strings.ToLower(v)+"%")
 			return
 		}
 		c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`name IN (SELECT name FROM actor_names WHERE LOWER(name) LIKE ?))`, "%"+strings.ToLower(v)+"%")

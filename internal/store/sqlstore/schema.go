@@ -140,3 +140,46 @@ const SchemaV3 = `CREATE TABLE actor_names (name TEXT PRIMARY KEY)
 INSERT INTO actor_names (name) SELECT DISTINCT name FROM event_actors
 -- next
 CREATE INDEX event_actors_name ON event_actors (name, role)`
+
+// SchemaV4 makes event lists by actor cheap on large stores. Events and
+// their participants carry their sort day (the event's date, else the
+// article's publication date) and participants their modality, so an
+// index walk per participant name, code or country yields events newest
+// first and stops at the page; distinct codes sit in their own table like
+// names; and merge statistics are kept per merge key at ingest instead of
+// being counted on every query.
+const SchemaV4 = `ALTER TABLE events ADD COLUMN day TEXT NOT NULL DEFAULT ''
+-- next
+UPDATE events SET day = COALESCE(NULLIF(date, ''), published)
+-- next
+ALTER TABLE event_actors ADD COLUMN day TEXT NOT NULL DEFAULT ''
+-- next
+ALTER TABLE event_actors ADD COLUMN modality TEXT NOT NULL DEFAULT ''
+-- next
+UPDATE event_actors SET day = (SELECT e.day FROM events e WHERE e.uid = event_actors.event_uid),
+	modality = (SELECT e.modality FROM events e WHERE e.uid = event_actors.event_uid)
+-- next
+DROP INDEX event_actors_code
+-- next
+DROP INDEX event_actors_country
+-- next
+DROP INDEX event_actors_name
+-- next
+CREATE INDEX event_actors_code ON event_actors (code, role, day, event_uid, modality)
+-- next
+CREATE INDEX event_actors_country ON event_actors (country, role, day, event_uid, modality)
+-- next
+CREATE INDEX event_actors_name ON event_actors (name, role, day, event_uid, modality)
+-- next
+CREATE INDEX events_day ON events (day, uid)
+-- next
+CREATE TABLE actor_codes (code TEXT PRIMARY KEY)
+-- next
+INSERT INTO actor_codes (code) SELECT DISTINCT code FROM event_actors WHERE code <> ''
+-- next
+CREATE TABLE merge_stats (merge_key TEXT PRIMARY KEY, mentions INTEGER NOT NULL, articles INTEGER NOT NULL, sources INTEGER NOT NULL)
+-- next
+INSERT INTO merge_stats (merge_key, mentions, articles, sources)
+	SELECT e.merge_key, (SELECT COUNT(*) FROM event_mentions m JOIN events x ON x.uid = m.event_uid WHERE x.merge_key = e.merge_key),
+		COUNT(DISTINCT e.doc_id), COUNT(DISTINCT a.source)
+	FROM events e JOIN articles a ON a.id = e.doc_id GROUP BY e.merge_key`

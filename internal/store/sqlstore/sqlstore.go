@@ -29,8 +29,10 @@ type Dialect interface {
 	Rebind(query string) string
 	// Migrations returns the numbered schema migrations, index 0 = version 1.
 	Migrations() []string
-	// SearchSQL returns a query over (text, limit, offset) yielding (id, snippet) by relevance.
-	SearchSQL() string
+	// SearchSQL returns a query over (text, limit, offset) yielding (id,
+	// snippet, rnk) by relevance, ranking only the window most recently
+	// stored matches when window > 0 (a dialect may rank them all).
+	SearchSQL(window int) string
 	// QuoteMatch returns a condition on quotes alias q with one text placeholder.
 	QuoteMatch() string
 	// EventMatch returns a condition on events alias e with one text placeholder.
@@ -45,15 +47,18 @@ type Dialect interface {
 
 // DB is a store.Store over a *sql.DB.
 type DB struct {
-	db *sql.DB
-	d  Dialect
+	db    *sql.DB
+	d     Dialect
+	names nameCache
+
+	maxBranches, maxNames int // see SetParticipantLimits
 }
 
 var _ store.Store = (*DB)(nil)
 
 // Open wraps db, applies pending migrations and checks the schema version.
 func Open(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
-	s := &DB{db: db, d: d}
+	s := &DB{db: db, d: d, maxBranches: maxBranches, maxNames: maxNames}
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
 	}
@@ -150,12 +155,16 @@ func (s *DB) Put(ctx context.Context, art store.Article) (store.PutResult, error
 		return store.Unchanged, fmt.Errorf("store: put %s: %w", id, err)
 	}
 	defer tx.Rollback()
+	keys := map[string]bool{}
 	if ok {
-		if err := s.deleteFacts(ctx, tx, id); err != nil {
+		if err := s.deleteFacts(ctx, tx, id, keys); err != nil {
 			return store.Unchanged, err
 		}
 	}
-	if err := s.insert(ctx, tx, art); err != nil {
+	if err := s.insert(ctx, tx, art, keys); err != nil {
+		return store.Unchanged, fmt.Errorf("store: put %s: %w", id, err)
+	}
+	if err := s.refreshMergeStats(ctx, tx, keys); err != nil {
 		return store.Unchanged, fmt.Errorf("store: put %s: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -166,7 +175,25 @@ func (s *DB) Put(ctx context.Context, art store.Article) (store.PutResult, error
 
 var factTables = []string{"event_actors", "event_mentions", "events", "mentions", "entities", "quotes", "times", "places", "bands", "articles"}
 
-func (s *DB) deleteFacts(ctx context.Context, tx *sql.Tx, id string) error {
+// deleteFacts removes every fact of article id, adding the merge keys of its
+// events to keys.
+func (s *DB) deleteFacts(ctx context.Context, tx *sql.Tx, id string, keys map[string]bool) error {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT merge_key FROM events WHERE doc_id = ?`), id)
+	if err != nil {
+		return fmt.Errorf("store: merge keys of %s: %w", id, err)
+	}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return err
+		}
+		keys[k] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	if err := s.d.UnindexText(ctx, tx, id); err != nil {
 		return fmt.Errorf("store: unindex %s: %w", id, err)
 	}
@@ -182,7 +209,7 @@ func (s *DB) deleteFacts(ctx context.Context, tx *sql.Tx, id string) error {
 	return nil
 }
 
-func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
+func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article, keys map[string]bool) error {
 	a := art.Analysis
 	id := a.Doc.ID
 	saved := *a
@@ -294,19 +321,29 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 			}
 		}
 		actors, recips := participants(e.Actors, entByID), participants(e.Recipients, entByID)
+		day := e.Date
+		if day == "" {
+			day = datePart(a.Doc.Published)
+		}
 		key := MergeKey(e.Type, actors, recips, e.Date, placeName, strings.ToLower(trigger))
+		keys[key] = true
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO events (uid, doc_id, local_id, type, mode, cameo, quad, goldstein, intensity, modality,
-			date, date_rule, place, place_country, place_lat, place_lon, place_geonames, place_feature, confidence, rule, trigger, sentence, merge_key, published)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+			date, date_rule, place, place_country, place_lat, place_lon, place_geonames, place_feature, confidence, rule, trigger, sentence, merge_key, published, day)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
 			uid, id, e.ID, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Intensity, e.Modality, e.Date, e.DateRule,
-			placeName, placeCountry, lat, lon, placeGeo, placeFeature, e.Confidence, e.Rule, trigger, sentence, key, datePart(a.Doc.Published)); err != nil {
+			placeName, placeCountry, lat, lon, placeGeo, placeFeature, e.Confidence, e.Rule, trigger, sentence, key, datePart(a.Doc.Published), day); err != nil {
 			return fmt.Errorf("insert event: %w", err)
 		}
 		for role, list := range map[string][]store.Actor{"a": actors, "r": recips} {
 			for _, p := range list {
-				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_actors (event_uid, doc_id, role, name, code, country, sector, title) VALUES (?,?,?,?,?,?,?,?)`),
-					uid, id, role, p.Name, p.Code, p.Country, p.Sector, p.Title); err != nil {
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_actors (event_uid, doc_id, role, name, code, country, sector, title, day, modality)
+					VALUES (?,?,?,?,?,?,?,?,?,?)`), uid, id, role, p.Name, p.Code, p.Country, p.Sector, p.Title, day, e.Modality); err != nil {
 					return fmt.Errorf("insert event actor: %w", err)
+				}
+				if p.Code != "" {
+					if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO actor_codes (code) VALUES (?) ON CONFLICT (code) DO NOTHING`), p.Code); err != nil {
+						return fmt.Errorf("insert actor code: %w", err)
+					}
 				}
 				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO actor_names (name) VALUES (?) ON CONFLICT (name) DO NOTHING`), p.Name); err != nil {
 					return fmt.Errorf("insert actor name: %w", err)
@@ -322,6 +359,31 @@ func (s *DB) insert(ctx context.Context, tx *sql.Tx, art store.Article) error {
 		}
 	}
 	return s.d.IndexText(ctx, tx, a, quoteUIDs)
+}
+
+// refreshMergeStats recounts the mentions, articles and sources of every
+// stored event under the given merge keys, inside tx.
+func (s *DB) refreshMergeStats(ctx context.Context, tx *sql.Tx, keys map[string]bool) error {
+	list := make([]any, 0, len(keys))
+	for k := range keys {
+		list = append(list, k)
+	}
+	for len(list) > 0 {
+		n := min(len(list), 200)
+		part := list[:n]
+		list = list[n:]
+		in := placeholders(n)
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM merge_stats WHERE merge_key IN (`+in+`)`), part...); err != nil {
+			return fmt.Errorf("merge stats: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO merge_stats (merge_key, mentions, articles, sources)
+			SELECT e.merge_key, (SELECT COUNT(*) FROM event_mentions m JOIN events x ON x.uid = m.event_uid WHERE x.merge_key = e.merge_key),
+				COUNT(DISTINCT e.doc_id), COUNT(DISTINCT a.source)
+			FROM events e JOIN articles a ON a.id = e.doc_id WHERE e.merge_key IN (`+in+`) GROUP BY e.merge_key`), part...); err != nil {
+			return fmt.Errorf("merge stats: %w", err)
+		}
+	}
+	return nil
 }
 
 // uidSet makes the global ids of one article's facts, telling apart facts

@@ -59,6 +59,7 @@ func Sample(id, published, actorCode string) *model.Analysis {
 // Run runs the conformance suite. open must return a new, empty store.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	ctx := context.Background()
+	runParticipants(t, open)
 	t.Run("PutGetIdempotent", func(t *testing.T) {
 		s := open(t)
 		a := Sample("a1", "2025-08-06", "RUSMIL")
