@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -19,7 +20,8 @@ type nameCache struct {
 	checked time.Time
 	count   int
 	names   []string // as stored
-	lower   []string // strings.ToLower of names
+	joined  string   // strings.ToLower of every name, each followed by a NUL
+	ends    []int    // ends[i]: offset in joined of the NUL after name i
 }
 
 const namesRecheck = time.Second
@@ -41,22 +43,27 @@ func (s *DB) matchNames(ctx context.Context, v string, limit int) ([]string, err
 			if err != nil {
 				return nil, err
 			}
-			c.names, c.lower, c.count = names, make([]string, len(names)), n
+			var b strings.Builder
+			ends := make([]int, len(names))
 			for i, nm := range names {
-				c.lower[i] = strings.ToLower(nm)
+				b.WriteString(strings.ToLower(strings.ReplaceAll(nm, "\x00", "")))
+				ends[i] = b.Len()
+				b.WriteByte(0)
 			}
+			c.names, c.joined, c.ends, c.count = names, b.String(), ends, n
 		}
 		c.checked = time.Now()
 	}
-	v = strings.ToLower(v)
+	v = strings.ToLower(strings.ReplaceAll(v, "\x00", ""))
 	var out []string
-	for i, l := range c.lower {
-		if strings.Contains(l, v) {
-			out = append(out, c.names[i])
-			if len(out) > limit {
-				break
-			}
+	for at := 0; at < len(c.joined) && len(out) <= limit; {
+		j := strings.Index(c.joined[at:], v)
+		if j < 0 {
+			break
 		}
+		i, _ := slices.BinarySearch(c.ends, at+j) // the name the match starts in
+		out = append(out, c.names[i])
+		at = c.ends[i] + 1 // next name
 	}
 	return out, nil
 }

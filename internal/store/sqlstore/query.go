@@ -206,7 +206,7 @@ func (s *DB) eventsByUID(ctx context.Context, uids []string, off int) ([]store.E
 // more walks every event in day order instead (such a filter matches often,
 // so the walk stops early).
 const (
-	maxBranches = 150
+	maxBranches = 60
 	maxNames    = 5000
 )
 
