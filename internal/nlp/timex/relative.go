@@ -361,7 +361,9 @@ func (p *parser) quantity(i int) (match, bool) {
 		return match{}, false // "the two days": TimeML leaves out the article
 	}
 	// two weeks ago, a year earlier, three years from now
-	dir, anchored := 0, false
+	// "ago" and "from now" count from the publication date; "earlier" and
+	// "later" from the narrative's reference time, the date last mentioned.
+	dir, anchored, narrative := 0, false, false
 	switch {
 	case p.eq(end, "or") && p.eq(end+1, "so") && p.eqAny(end+2, "ago", "earlier", "later"):
 		end += 2
@@ -374,8 +376,10 @@ func (p *parser) quantity(i int) (match, bool) {
 	case p.eq(end, "ago"):
 		dir, anchored = past, true
 	case p.eqAny(end, "earlier", "before") && !the && rel == "":
-		dir, anchored = past, true
-	case p.eqAny(end, "later", "after", "hence") && !the && rel == "":
+		dir, anchored, narrative = past, true, true
+	case p.eqAny(end, "later", "after") && !the && rel == "":
+		dir, anchored, narrative = future, true, true
+	case p.eq(end, "hence") && !the && rel == "":
 		dir, anchored = future, true
 	case p.eq(end, "from") && p.eq(end+1, "now"):
 		dir, anchored = future, true
@@ -400,6 +404,26 @@ func (p *parser) quantity(i int) (match, bool) {
 				t = model.TimeTime
 			}
 			return match{end: end, typ: t, val: v, rule: "vague-ago"}, true
+		}
+		if u == "Y" && p.has {
+			if q := p.lastQuarter(); q != "" {
+				if v, ok := shiftValue(q, n*dir); ok {
+					return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "year-earlier-anaphora"}, true
+				}
+			}
+		}
+		if narrative {
+			if t, g := p.lastAnchor(); g >= unitGrain(u) {
+				if u == "Y" && g == grainDay {
+					// a year before a day is that day a year before
+					if v, ok := shiftValue(p.last[:10], n*dir); ok {
+						return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "later-narrative"}, true
+					}
+				}
+				if v, typ := shiftBy(t, n, u, dir); v != "" {
+					return match{end: end, typ: typ, val: v, mod: mod, rule: "later-narrative"}, true
+				}
+			}
 		}
 		if !p.has {
 			return match{end: end, typ: model.TimeDate, val: anonShift(u), mod: mod, rule: "ago"}, true
@@ -1065,4 +1089,61 @@ func halfVal(n int, u string) string {
 		return "P" + strconv.Itoa(7*n+3) + "DT12H"
 	}
 	return durVal(n, u)
+}
+
+// Granularities of an anchor, coarse to fine (0: none).
+const (
+	grainYear  = 1
+	grainMonth = 2
+	grainDay   = 3
+)
+
+// unitGrain is the anchor granularity a shift by unit u needs: "two years
+// later" needs a year, "three weeks later" a day; clock units are never
+// shifted from the narrative (4 is finer than any anchor).
+func unitGrain(u string) int {
+	switch u {
+	case "Y", "DE", "CE":
+		return grainYear
+	case "M", "Q":
+		return grainMonth
+	case "D", "W", "FN":
+		return grainDay
+	}
+	return grainDay + 1
+}
+
+// lastAnchor reads the date last mentioned (p.last) as a time and its
+// granularity: "2006" → grainYear, "2006-05" → grainMonth, "2006-05-04…" →
+// grainDay; 0 when there is none or it is not a calendar date.
+func (p *parser) lastAnchor() (time.Time, int) {
+	v := p.last
+	if len(v) < 4 {
+		return time.Time{}, 0
+	}
+	y, err := strconv.Atoi(v[:4])
+	if err != nil || y < 1000 {
+		return time.Time{}, 0
+	}
+	if len(v) == 4 {
+		return date(y, 1, 1), grainYear
+	}
+	if len(v) < 7 || v[4] != '-' || !isDigit(v[5]) || !isDigit(v[6]) {
+		return time.Time{}, 0
+	}
+	m := int(v[5]-'0')*10 + int(v[6]-'0')
+	if m < 1 || m > 12 {
+		return time.Time{}, 0
+	}
+	if len(v) == 7 {
+		return date(y, m, 1), grainMonth
+	}
+	if len(v) < 10 || v[7] != '-' || !isDigit(v[8]) || !isDigit(v[9]) {
+		return time.Time{}, 0
+	}
+	d := int(v[8]-'0')*10 + int(v[9]-'0')
+	if d < 1 || d > 31 {
+		return time.Time{}, 0
+	}
+	return date(y, m, d), grainDay
 }

@@ -85,7 +85,7 @@ func (p *parser) run() {
 			m.end += 2
 			m.mod = "ON_OR_BEFORE"
 		}
-		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") {
+		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") && m.rule != "ago" {
 			p.last = m.val
 		}
 		s, e := p.w[i].s, p.w[m.end-1].e
@@ -283,18 +283,32 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		}
 		return past, false
 	}
-	for d := 1; d <= 10; d++ {
+	// Weekdays look further left for their verb ("criticized X and his
+	// allies in an email Saturday"); months and holidays, whose year the
+	// tense only breaks ties for, trust nearer cues only.
+	back := 15
+	if skipReport {
+		back = 10
+	}
+	for d := 1; d <= back; d++ {
 		if c, ok := cueAt(i - d); ok {
 			return c, true
 		}
 	}
-	for k := i - 11; k >= 0 && k >= i-20; k-- {
+	for k := i - back - 1; k >= 0 && k >= i-20; k-- {
 		if p.eq(k, "since") {
 			return past, true
 		}
 	}
+	// Looking right, a clause boundary ends the search: a verb after it
+	// belongs to another clause ("in an email Saturday, accusing them of
+	// working to kill it", "claims Monday that he's going to stay").
 	for d := 1; d <= 10; d++ {
-		if c, ok := cueAt(j - 1 + d); ok {
+		k := j - 1 + d
+		if k < len(p.w) && d > 1 && (p.w[k].kind == kPunct && p.w[k].t != "'" && p.w[k].t != "’" && p.w[k].t != "-" || p.eqAny(k, "that", "which", "who", "when", "where", "while", "because", "after", "before", "if", "and", "but")) {
+			break
+		}
+		if c, ok := cueAt(k); ok {
 			return c, true
 		}
 	}
@@ -361,6 +375,13 @@ func (p *parser) auxBefore(k int) int {
 	return 0
 }
 
+// pastGovernor reports whether word k, governing an infinitive, puts it in
+// the past: "had to", "tried to", "refused to", "was able to".
+func (p *parser) pastGovernor(k int) bool {
+	return p.eqAny(k, "had", "used", "tried", "managed", "failed", "able", "unable", "began", "started", "continued",
+		"refused", "declined", "sought", "attempted", "appeared", "seemed", "happened")
+}
+
 // cue returns the tense word k signals: past, future or 0.
 func (p *parser) cue(k int) int {
 	w := &p.w[k]
@@ -388,6 +409,9 @@ func (p *parser) cue(k int) int {
 	case "VB":
 		if p.eqAny(k-1, "did") || p.eqAny(k-2, "did") || p.eqAny(k-3, "did") {
 			return past
+		}
+		if p.eq(k-1, "to") && p.pastGovernor(k-2) {
+			return past // "tried to argue Sunday"
 		}
 		return future
 	case "VBZ", "VBP":
@@ -435,7 +459,7 @@ func (p *parser) cue(k int) int {
 		if n.kind == kWord && !n.upper && n.x == nil && !p.eqAny(k+1, "the", "a", "an", "be", "date", "power", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "them", "him", "us", "me", "it") {
 			// an infinitive: future, unless it hangs on "had to", "used to",
 			// "tried to", "was able to"
-			if p.eqAny(k-1, "had", "used", "tried", "managed", "failed", "able", "unable", "began", "started", "continued", "refused") {
+			if p.pastGovernor(k - 1) {
 				return past
 			}
 			return future
