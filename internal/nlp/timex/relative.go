@@ -210,6 +210,30 @@ func (p *parser) relative(i int) (match, bool) {
 	if u == "Q" && rel == "this" && the {
 		return match{}, false
 	}
+	if the && (rel == "following" || rel == "previous") && (u == "Y" || u == "M" || u == "W") {
+		// "the following year", "the previous month": one unit from the
+		// narrative's reference time (the date last mentioned), else from
+		// the publication date
+		t, g := p.lastAnchor()
+		if g < unitGrain(u) {
+			if !p.has {
+				v, t, _ := p.unitValue(u, 0) // underspecified: "XXXX-WXX"
+				return match{end: j + 1, typ: t, val: v, rule: "the-following-unit"}, true
+			}
+			t = p.dct
+		}
+		v := ""
+		switch u {
+		case "Y":
+			v = year(t.Year() + off)
+		case "M":
+			t = t.AddDate(0, 0, 1-t.Day()).AddDate(0, off, 0)
+			v = month(t.Year(), int(t.Month()))
+		case "W":
+			v = week(t.AddDate(0, 0, 7*off))
+		}
+		return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-following-unit"}, true
+	}
 	if the && (rel == "next" || rel == "coming" || rel == "following") && u != "Q" && u != "WE" {
 		// "the next year" is a duration in TimeML
 		return match{end: j + 1, typ: model.TimeDuration, val: durVal(1, u), rule: "the-next-unit"}, true
