@@ -371,6 +371,9 @@ func (p *parser) quantity(i int) (match, bool) {
 		return match{}, false
 	}
 	end := k + 1
+	if p.eq(end, "old") || p.eq(end, "of") && p.eq(end+1, "age") {
+		return match{}, false // an age ("52 years old"), not a time in TimeML
+	}
 	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after")
 	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && p.rateBefore(i) {
 		return match{}, false // "$5 a year" is a set
@@ -778,6 +781,9 @@ func (p *parser) setRate(i int) (match, bool) {
 	u, plural, ok := p.unit(i + 1)
 	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later") {
 		return match{}, false
+	}
+	if p.eqAny(i-1, "over", "for", "in", "within", "during", "after", "before", "than", "about", "nearly", "almost", "under", "past") {
+		return match{}, false // "$33 billion over a decade" is a duration
 	}
 	if p.rateBefore(i) {
 		return match{end: i + 2, typ: model.TimeSet, val: durVal(1, u), rule: "set-rate"}, true

@@ -240,6 +240,9 @@ func (p *parser) dir(i, j int) int {
 // so (else the past, by default). With skipReport, reporting verbs ("said")
 // are passed over: they date the report, not a date they mention.
 func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
+	if p.eqAny(i-1, "starting", "beginning", "effective") {
+		return future, true // "a mourning period starting Sunday"
+	}
 	if p.eqAny(i-1, "by", "until", "till") || (p.eqAny(i-1, "as") && p.eqAny(i-2, "early", "soon", "late") && p.eq(i-3, "as")) {
 		// A deadline is ahead unless its own clause is in the past
 		// ("Until Thursday, they had not called him a suspect").
@@ -1083,21 +1086,49 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		k++
 	}
 	dateVal := ""
-	if m, okd := p.weekday(k); okd && m.typ == model.TimeDate {
-		dateVal, end = m.val, m.end
-	} else if m, okd := p.monthDate(k); okd && len(m.val) == 10 {
-		dateVal, end = m.val, m.end
-	} else if e := p.x(k); e != nil && (e.deictic == "today" || e.deictic == "yesterday" || e.deictic == "tomorrow") {
-		dateVal, end = p.deicticDay(e.deictic), k+1
-	} else if d, ok := p.lastDay(); ok {
-		dateVal = d
-	} else if p.has {
-		dateVal = day(p.dct)
-	} else {
-		dateVal = "XXXX-XX-XX"
+	// "10:30 a.m. local time Friday", "3 p.m. (2000 GMT) Friday": the day
+	// after the zone gives the value; the span stays the clock time's.
+	if k2 := p.skipZone(k); k2 > k {
+		if m, okd := p.weekday(k2); okd && m.typ == model.TimeDate {
+			dateVal = m.val
+		} else if m, okd := p.monthDate(k2); okd && len(m.val) == 10 {
+			dateVal = m.val
+		}
+	}
+	if dateVal == "" {
+		if m, okd := p.weekday(k); okd && m.typ == model.TimeDate {
+			dateVal, end = m.val, m.end
+		} else if m, okd := p.monthDate(k); okd && len(m.val) == 10 {
+			dateVal, end = m.val, m.end
+		} else if e := p.x(k); e != nil && (e.deictic == "today" || e.deictic == "yesterday" || e.deictic == "tomorrow") {
+			dateVal, end = p.deicticDay(e.deictic), k+1
+		} else if d, ok := p.lastDay(); ok {
+			dateVal = d
+		} else if p.has {
+			dateVal = day(p.dct)
+		} else {
+			dateVal = "XXXX-XX-XX"
+		}
 	}
 	v := dateVal + "T" + twoDigits(h) + ":" + twoDigits(mi)
 	return match{end: end, typ: model.TimeTime, val: v, mod: mod, rule: rule}, true
+}
+
+// skipZone passes over "local time" and a parenthesised clock time in
+// another zone ("(0730 GMT)") at k and returns the word after them (k when
+// there is none).
+func (p *parser) skipZone(k int) int {
+	if p.eq(k, "local") && p.eq(k+1, "time") {
+		k += 2
+	}
+	if p.punct(k, "(") {
+		for e := k + 1; e < len(p.w) && e <= k+6; e++ {
+			if p.punct(e, ")") {
+				return e + 1
+			}
+		}
+	}
+	return k
 }
 
 // lastDay is the day last mentioned when it lies in the week before the
