@@ -308,8 +308,11 @@ func (p *parser) quantity(i int) (match, bool) {
 		}
 		return match{}, false
 	}
-	if (p.eqAny(j, "a", "an") || p.eq(j, "some")) && the {
+	if (p.eqAny(j, "a", "an") || p.eq(j, "some")) && the && !p.eq(j+1, "couple") {
 		return match{}, false
+	}
+	if (p.eq(j, "couple") || p.eqAny(j, "a", "an") && p.eq(j+1, "couple")) && mod == "" {
+		mod = "APPROX"
 	}
 	// adjectival: three-hour, 10-year(-old)
 	if p.hyphen(k) {

@@ -185,13 +185,18 @@ func (p *parser) number(i int) (n, end int, ok bool) {
 }
 
 // amount reads a quantity before a unit: a number, "a"/"an"/"one", or a vague
-// word ("several", "a few", "a couple of"), returning n = -1 for vague.
+// word ("several", "a few"), returning n = -1 for vague. "A couple of" is
+// two (the caller marks it APPROX, as TimeBank does: "a couple of years" →
+// P2Y APPROX).
 func (p *parser) amount(i int) (n, end int, ok bool) {
 	if p.eqAny(i, "a", "an") {
 		if p.eqAny(i+1, "few", "couple") {
 			e := i + 2
 			if p.eq(e, "of") {
 				e++
+			}
+			if p.eq(i+1, "couple") {
+				return 2, e, true
 			}
 			return -1, e, true
 		}
@@ -207,6 +212,9 @@ func (p *parser) amount(i int) (n, end int, ok bool) {
 			return n, i + 2, true
 		}
 		return 1, i + 1, true
+	}
+	if p.eq(i, "couple") && p.eq(i+1, "of") {
+		return 2, i + 2, true // "the next couple of years"
 	}
 	if e := p.x(i); e != nil && e.vague {
 		return -1, i + 1, true
