@@ -992,12 +992,6 @@ func (p *parser) holiday(i int) (match, bool) {
 		t = h.in(y)
 	default:
 		dir, cued := p.tense(i, end, true)
-		for _, c := range []int{y - 1, y, y + 1} {
-			// within about two months of publication the nearest wins, as for months
-			if dd := h.in(c).Sub(p.dct).Hours() / 24; dd > -62 && dd < 62 {
-				cued = false
-			}
-		}
 		best := -1.0
 		for _, c := range []int{y - 1, y, y + 1} {
 			ct := h.in(c)
