@@ -378,7 +378,7 @@ func (p *parser) quantity(i int) (match, bool) {
 		return match{}, false // an age ("52 years old"), not a time in TimeML
 	}
 	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after")
-	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && p.rateBefore(i) {
+	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && !p.durationPrep(i-1) && p.rateBefore(i) {
 		return match{}, false // "$5 a year" is a set
 	}
 	if n > 1 && !plural && j < len(p.w) && p.w[j].kind == kDigits && p.w[j].nd == 4 {
@@ -785,13 +785,19 @@ func (p *parser) setRate(i int) (match, bool) {
 	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later") {
 		return match{}, false
 	}
-	if p.eqAny(i-1, "over", "for", "in", "within", "during", "after", "before", "than", "about", "nearly", "almost", "under", "past") {
+	if p.durationPrep(i - 1) {
 		return match{}, false // "$33 billion over a decade" is a duration
 	}
 	if p.rateBefore(i) {
 		return match{end: i + 2, typ: model.TimeSet, val: durVal(1, u), rule: "set-rate"}, true
 	}
 	return match{}, false
+}
+
+// durationPrep reports whether word k is a preposition that makes the
+// quantity after it a duration rather than a rate ("over a decade").
+func (p *parser) durationPrep(k int) bool {
+	return p.eqAny(k, "over", "for", "in", "within", "during", "after", "before", "than", "about", "nearly", "almost", "under", "past")
 }
 
 // rateBefore reports whether a quantity comes shortly before word i in the

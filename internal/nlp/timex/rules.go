@@ -316,7 +316,7 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 	// working to kill it", "claims Monday that he's going to stay").
 	for d := 1; d <= 10; d++ {
 		k := j - 1 + d
-		if k < len(p.w) && d > 1 && (p.w[k].kind == kPunct && p.w[k].t != "'" && p.w[k].t != "’" && p.w[k].t != "-" || p.eqAny(k, "that", "which", "who", "when", "where", "while", "because", "after", "before", "if", "and", "but")) {
+		if k < len(p.w) && (d > 1 && p.w[k].kind == kPunct && p.w[k].t != "'" && p.w[k].t != "’" && p.w[k].t != "-" || p.eqAny(k, "that", "which", "who", "when", "where", "while", "because", "after", "before", "if", "and", "but")) {
 			break
 		}
 		if c, ok := cueAt(k); ok {
@@ -558,11 +558,19 @@ func (p *parser) weekday(i int) (match, bool) {
 		dir, rule = future, "weekday-this"
 	default:
 		if (p.punct(j+1, "'") || p.punct(j+1, "’")) && p.eq(j+2, "s") && p.has {
-			// "Wednesday's ruling": the nearest such day
+			// "Wednesday's ruling": a day up to three days back is that
+			// one; further back, the tense decides between it and the
+			// coming one ("ahead of Sunday's vote"), and news reports
+			// mostly look back ("Friday's bombings" on a Tuesday).
+			rule = "weekday-possessive"
 			if d := (isoWeekday(p.dct) - e.wday + 7) % 7; d <= 3 {
-				dir, rule = past, "weekday-possessive"
+				dir = past
+			} else if p.eq(i-1, "of") && p.eq(i-2, "ahead") || p.eqAny(i-1, "before", "until") {
+				dir = future
+			} else if c, cued := p.tense(i, j+1, false); cued {
+				dir = c
 			} else {
-				dir, rule = future, "weekday-possessive"
+				dir = past
 			}
 			break
 		}

@@ -212,3 +212,77 @@ func TestQuantities(t *testing.T) {
 		{"Profit fell from a year-earlier level.", []want{{"year-earlier", "DATE 2024"}}},
 	})
 }
+
+// "N units earlier/later" and "the following year" count from the date last
+// mentioned (the narrative's reference time); "ago" from the publication date.
+func TestNarrativeAnchor(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"In 1996, the rebels seized the town. Two years later, they were driven out.",
+			[]want{{"1996", "DATE 1996"}, {"Two years later", "DATE 1998"}}},
+		{"The treaty was signed in 1985; a decade later it collapsed.",
+			[]want{{"1985", "DATE 1985"}, {"a decade later", "DATE 199"}}},
+		{"The ceasefire took effect on March 3, and three weeks later fighting resumed.",
+			[]want{{"March 3", "DATE 1998-03-03"}, {"three weeks later", "DATE 1998-03-24"}}},
+		{"Profit was 5 million on Sept. 30, 1997, up from 4 million a year earlier.",
+			[]want{{"Sept. 30, 1997", "DATE 1997-09-30"}, {"a year earlier", "DATE 1996-09-30"}}},
+		{"He was born in 1950 and moved to Nairobi the following year.",
+			[]want{{"1950", "DATE 1950"}, {"the following year", "DATE 1951"}}},
+		{"The ceasefire began in March; the following month, fighting resumed.",
+			[]want{{"March", "DATE 1998-03"}, {"the following month", "DATE 1998-04"}}},
+		{"The embassy was bombed on Aug. 7, and suspects were arrested the following week.",
+			[]want{{"Aug. 7", "DATE 1998-08-07"}, {"the following week", "DATE 1998-W33"}}},
+		{"Without a date the following year stays relative.", []want{{"the following year", "DATE 1999"}}},
+		// "ago" keeps the publication date as its anchor
+		{"In 1990 he left; two years ago he returned.", []want{{"1990", "DATE 1990"}, {"two years ago", "DATE 1996"}}},
+	})
+	check(t, "", []tcase{
+		{"In 1996 the rebels seized the town; two years later they were driven out.",
+			[]want{{"1996", "DATE 1996"}, {"two years later", "DATE 1998"}}},
+		{"They left the following year.", []want{{"the following year", "DATE XXXX"}}},
+	})
+}
+
+// Weekday direction: the governing verb may sit far left; a verb right of
+// a clause boundary does not count; "tried to" is past; "starting" points
+// ahead; a possessive weekday further back than three days follows the tense.
+func TestWeekdayTense(t *testing.T) {
+	// Published Sunday 2016-04-17.
+	check(t, "2016-04-17", []tcase{
+		{"Ash criticized RNC Chairman Reince Priebus and his allies in an email Saturday to his panel, accusing them of working to kill it.",
+			[]want{{"Saturday", "DATE 2016-04-16"}}},
+		{"Gingrich tried to argue Sunday on ABC that the complaint was about the media.", []want{{"Sunday", "DATE 2016-04-17"}}},
+		{"Tanzania has declared a three-day mourning period starting Monday.",
+			[]want{{"three-day", "DURATION P3D"}, {"Monday", "DATE 2016-04-18"}}},
+		{"The claims Thursday that he is going to stay in angered leaders.", []want{{"Thursday", "DATE 2016-04-14"}}},
+	})
+	// Published Tuesday 1998-08-11.
+	check(t, "1998-08-11", []tcase{
+		{"Investigators combed the rubble after Friday's bombings.", []want{{"Friday", "DATE 1998-08-07"}}},
+		{"Friday's vote will decide the matter.", []want{{"Friday", "DATE 1998-08-14"}}},
+		{"Parties campaigned ahead of Thursday's vote.", []want{{"Thursday", "DATE 1998-08-13"}}},
+		{"Monday's ruling was appealed.", []want{{"Monday", "DATE 1998-08-10"}}},
+	})
+}
+
+// Clock times take the day named after "local time" or a bracketed time in
+// another zone; their span stays the clock time.
+func TestClockDay(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"The explosion occurred at 10:30 a.m. local time Friday, police said.",
+			[]want{{"10:30 a.m.", "TIME 1998-08-07T10:30"}, {"Friday", "DATE 1998-08-07"}}},
+		{"The blast came at 10:40 a.m. (0740 GMT) Friday.",
+			[]want{{"10:40 a.m.", "TIME 1998-08-07T10:40"}, {"Friday", "DATE 1998-08-07"}}},
+	})
+}
+
+// Ages, rates after a preposition, and "a couple of".
+func TestAgesRatesCouple(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"John Smith, 52 years old, was named president.", nil},
+		{"Survey respondents were 18 to 35 years of age.", nil},
+		{"It will cost $33 billion over a decade.", []want{{"a decade", "DURATION P10Y"}}},
+		{"Amtrak costs the government $500 million a year.", []want{{"a year", "SET P1Y"}}},
+		{"They talked for a couple of hours.", []want{{"a couple of hours", "DURATION PT2H APPROX"}}},
+		{"Prices will rise over the next couple of years.", []want{{"the next couple of years", "DURATION P2Y APPROX"}}},
+	})
+}
