@@ -110,7 +110,11 @@ func (p *parser) relative(i int) (match, bool) {
 		if !the {
 			return match{}, false
 		}
-		// the year, the quarter, the week, the weekend
+		// the year, the quarter, the week, the weekend; "the fiscal year",
+		// "the full year" are the year
+		if p.eqAny(j, "fiscal", "full", "calendar") && p.eq(j+1, "year") {
+			j++
+		}
 		u, plural, ok := p.unit(j)
 		if !ok || plural || p.hyphen(j+1) {
 			return match{}, false

@@ -898,6 +898,20 @@ func (p *parser) notYear(i int) bool {
 	return false
 }
 
+// countNoun reports whether word k is a noun that makes the number before
+// it a count ("nineteen ninety people"): a known count word or an unknown
+// lower-case plural.
+func (p *parser) countNoun(k int) bool {
+	if k >= len(p.w) || p.w[k].kind != kWord || p.w[k].upper || p.x(k) != nil {
+		return false
+	}
+	if p.eqAny(k, "percent", "per", "people", "men", "women", "children", "police", "feet", "staff", "personnel", "yen", "million", "billion") {
+		return true
+	}
+	t := p.w[k].t
+	return len(t) > 3 && t[len(t)-1] == 's' && !p.eqAny(k, "was", "has", "is", "as", "its", "this", "his", "thus", "whereas", "always", "afterwards")
+}
+
 func (p *parser) yearExpr(i int) (match, bool) {
 	j := i
 	rule := "year"
@@ -936,7 +950,7 @@ func (p *parser) yearExpr(i int) (match, bool) {
 			return match{end: j + 3, typ: model.TimeDate, val: year(p.w[j+2].num), rule: "year"}, true
 		}
 	}
-	if y, end, ok := p.spelledYear(j); ok && (y != 2000 || p.eqAny(i-1, "in", "since", "until", "by")) && !(end < len(p.w) && p.w[end].kind == kWord && !p.w[end].upper && p.x(end) == nil && !p.eqAny(end, "and", "or", "when", "to", "the")) {
+	if y, end, ok := p.spelledYear(j); ok && (y != 2000 || p.eqAny(i-1, "in", "since", "until", "by")) && !p.countNoun(end) {
 		return match{end: end, typ: model.TimeDate, val: year(y), rule: "year-words"}, true
 	}
 	if j >= len(p.w) || p.w[j].kind != kDigits || p.w[j].nd != 4 {

@@ -286,3 +286,14 @@ func TestAgesRatesCouple(t *testing.T) {
 		{"Prices will rise over the next couple of years.", []want{{"the next couple of years", "DURATION P2Y APPROX"}}},
 	})
 }
+
+// Spelled years before a noun or preposition; "the fiscal/full year".
+func TestSpelledYearsAndFiscal(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"The nineteen ninety-seven attack killed many.", []want{{"nineteen ninety-seven", "DATE 1997"}}},
+		{"They were freed in nineteen ninety-six on a technicality.", []want{{"nineteen ninety-six", "DATE 1996"}}},
+		{"Nineteen ninety people attended.", nil},
+		{"Profit rose in the fiscal year.", []want{{"the fiscal year", "DATE 1998"}}},
+		{"Revenue for the fiscal year ended Jan. 31 fell.", []want{{"the fiscal year", "DURATION P1Y"}, {"Jan. 31", "DATE 1998-01-31"}}},
+	})
+}
