@@ -277,6 +277,9 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		if c := p.cue(k); c != 0 {
 			return c, true
 		}
+		if !skipReport && p.scheduledPresent(k) {
+			return future, true // "Arafat meets Albright Monday"
+		}
 		return 0, false
 	}
 	initial := i <= 6
@@ -384,6 +387,22 @@ func (p *parser) auxBefore(k int) int {
 		}
 	}
 	return 0
+}
+
+// scheduledPresent reports whether word k is a present-tense main verb
+// (tagged VBZ/VBP) other than a form of be, have or do and other than a
+// reporting verb: with a weekday, news uses it for what is scheduled ("the
+// deal expires Friday").
+func (p *parser) scheduledPresent(k int) bool {
+	switch p.pos(k) {
+	case "VBZ", "VBP":
+	default:
+		return false
+	}
+	if e := p.w[k].x; e != nil && (e.report || e.aux || e.present) {
+		return false
+	}
+	return !p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs")
 }
 
 // pastGovernor reports whether word k, governing an infinitive, puts it in

@@ -1,6 +1,13 @@
 package timex
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"herald/internal/model"
+)
 
 type tcase = struct {
 	in   string
@@ -296,4 +303,38 @@ func TestSpelledYearsAndFiscal(t *testing.T) {
 		{"Profit rose in the fiscal year.", []want{{"the fiscal year", "DATE 1998"}}},
 		{"Revenue for the fiscal year ended Jan. 31 fell.", []want{{"the fiscal year", "DURATION P1Y"}, {"Jan. 31", "DATE 1998-01-31"}}},
 	})
+}
+
+// With tags (the tag stage ran), a present-tense main verb schedules a
+// weekday ahead; a reporting verb does not. Input: "word/TAG" pairs.
+func TestTaggedTense(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Arafat/NNP meets/VBZ Albright/NNP Monday/NNP ./.", "1998-05-04"},
+		{"The/DT deal/NN expires/VBZ Friday/NNP ./.", "1998-05-01"},
+		{"Officials/NNS say/VBP Thursday/NNP that/IN talks/NNS failed/VBD ./.", "1998-04-30"},
+		{"Gingrich/NNP tried/VBD to/TO argue/VB Sunday/NNP ./.", "1998-04-26"},
+		{"He/PRP will/MD argue/VB Sunday/NNP ./.", "1998-05-03"},
+	} {
+		var text []string
+		a := &model.Analysis{Doc: model.Doc{Language: "en"}, PublishedDate: time.Date(1998, 5, 1, 0, 0, 0, 0, time.UTC)}
+		off := 0
+		for _, wt := range strings.Fields(c.in) {
+			w, tag, _ := strings.Cut(wt, "/")
+			a.Tokens = append(a.Tokens, model.Token{Start: off, End: off + len(w), Text: w, POS: tag})
+			text = append(text, w)
+			off += len(w) + 1
+		}
+		a.Text = strings.Join(text, " ")
+		a.Sentences = []model.Sentence{{Start: 0, End: len(a.Text), Block: -1}}
+		s, err := New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Times) != 1 || a.Times[0].Value != c.want {
+			t.Errorf("%q: got %+v, want one time %s", c.in, a.Times, c.want)
+		}
+	}
 }
