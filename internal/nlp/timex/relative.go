@@ -135,9 +135,8 @@ func (p *parser) relative(i int) (match, bool) {
 		}
 		switch u {
 		case "Y":
-			if p.eqAny(i-1, "for", "over", "during", "throughout", "through") {
-				return match{end: j + 1, typ: model.TimeDuration, val: "P1Y", rule: "the-year-duration"}, true
-			}
+			// "for the year", "for the full year" name the year itself
+			// in TimeBank; only "the year ended …" is a span of a year
 			v, t, _ := p.unitValue("Y", 0)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "Q":

@@ -301,6 +301,8 @@ func TestSpelledYearsAndFiscal(t *testing.T) {
 		{"They were freed in nineteen ninety-six on a technicality.", []want{{"nineteen ninety-six", "DATE 1996"}}},
 		{"Nineteen ninety people attended.", nil},
 		{"Profit rose in the fiscal year.", []want{{"the fiscal year", "DATE 1998"}}},
+		{"Sales rose 5% for the full year.", []want{{"the full year", "DATE 1998"}}},
+		{"Prices fell during the year.", []want{{"the year", "DATE 1998"}}},
 		{"Revenue for the fiscal year ended Jan. 31 fell.", []want{{"the fiscal year", "DURATION P1Y"}, {"Jan. 31", "DATE 1998-01-31"}}},
 	})
 }
