@@ -601,6 +601,12 @@ func (p *parser) weekday(i int) (match, bool) {
 		}
 	}
 	m := match{end: j + 1, typ: model.TimeDate, val: p.weekdayVal(e.wday, dir, strict), mod: mod, rule: rule}
+	if p.eq(i, "the") && (rel == "previous" || rel == "following") {
+		// "the previous Friday": before the day the narrative is at
+		if t, g := p.lastAnchor(); g == grainDay {
+			m.val, m.rule = day(weekdayDate(t, e.wday, dir, true)), "weekday-narrative"
+		}
+	}
 	return p.partOfDay(m), true
 }
 
@@ -773,7 +779,7 @@ func (p *parser) relYear(i int) (int, int, bool) {
 func (p *parser) monthResolve(i, j, m, d int) int {
 	if i > 0 {
 		// a verb right before decides ("the year ended Sept. 30")
-		if c := p.cue(i - 1); c != 0 {
+		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") {
 			return monthYear(p.dct, m, d, c)
 		}
 	}

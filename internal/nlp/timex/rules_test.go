@@ -340,3 +340,17 @@ func TestTaggedTense(t *testing.T) {
 		}
 	}
 }
+
+// A date that is the object of "set"/"scheduled" takes no tense from it;
+// "the previous Friday" is before the day the narrative is at.
+func TestObjectDatesAndNarrativeWeekday(t *testing.T) {
+	check(t, "1989-11-02", []tcase{
+		{"Dunkin' has set Nov. 10 as the deadline for bids.", []want{{"Nov. 10", "DATE 1989-11-10"}}},
+		{"The year ended Sept. 30.", []want{{"The year", "DURATION P1Y"}, {"Sept. 30", "DATE 1989-09-30"}}},
+	})
+	check(t, "1989-10-30", []tcase{
+		{"Stocks fell Friday. Prices had risen the previous Friday.",
+			[]want{{"Friday", "DATE 1989-10-27"}, {"the previous Friday", "DATE 1989-10-20"}}},
+		{"Prices had risen the previous Friday.", []want{{"the previous Friday", "DATE 1989-10-27"}}},
+	})
+}
