@@ -418,6 +418,9 @@ func (p *parser) cue(k int) int {
 	if w.kind != kWord {
 		return 0
 	}
+	if p.eqAny(k, "scheduled", "set", "slated", "due", "planned", "expected") && p.auxBefore(k) == 2 {
+		return future // "the meeting is set for 9 a.m. Monday"
+	}
 	switch p.pos(k) {
 	case "":
 	case "MD":

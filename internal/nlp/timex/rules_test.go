@@ -354,3 +354,12 @@ func TestObjectDatesAndNarrativeWeekday(t *testing.T) {
 		{"Prices had risen the previous Friday.", []want{{"the previous Friday", "DATE 1989-10-27"}}},
 	})
 }
+
+// A present passive of a scheduling verb points ahead.
+func TestScheduled(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"The meeting is set for 9 a.m. Monday.", []want{{"9 a.m. Monday", "TIME 1998-08-17T09:00"}}},
+		{"The report is due Monday.", []want{{"Monday", "DATE 1998-08-17"}}},
+		{"The meeting was set for Monday.", []want{{"Monday", "DATE 1998-08-10"}}},
+	})
+}
