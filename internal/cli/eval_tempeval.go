@@ -61,7 +61,7 @@ func runTempEval(ctx context.Context, r EvalRequest) error {
 		if err != nil {
 			return inputError{err}
 		}
-		art := model.Article{ID: doc.ID, Text: doc.Text, Published: doc.DCTDate(), Language: "en", Origin: f}
+		art := model.Article{ID: doc.ID, Text: doc.Text, Published: doc.DCTPublished(), Language: "en", Origin: f}
 		t0 := time.Now()
 		a, err := an.Analyze(ctx, art)
 		spent += time.Since(t0)
@@ -93,6 +93,10 @@ func runTempEval(ctx context.Context, r EvalRequest) error {
 	rate := 0.0
 	if spent > 0 {
 		rate = float64(docs) / spent.Seconds()
+	}
+	if r.Verbose {
+		counts.ReportRules(r.Stdout)
+		fmt.Fprintln(r.Stdout)
 	}
 	counts.Report(r.Stdout, docs, rate)
 	return nil

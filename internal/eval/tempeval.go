@@ -137,6 +137,25 @@ func ReadTML(data []byte, name string) (TMLDoc, error) {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
+// DCTPublished returns the creation time as a publication date or time
+// herald parses: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" (kept whole, so that
+// "two hours ago" resolves against the hour), else DCTDate.
+func (d TMLDoc) DCTPublished() string {
+	v := d.DCT
+	if len(v) == 16 || len(v) == 19 {
+		ok := v[10] == 'T' && v[13] == ':' && (len(v) == 16 || v[16] == ':')
+		for i := 11; ok && i < len(v); i++ {
+			ok = v[i] == ':' || isDigitByte(v[i])
+		}
+		if ok && d.DCTDate() != "" {
+			return v
+		}
+	}
+	return d.DCTDate()
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
 // DCTDate returns the date part (YYYY-MM-DD) of the creation time, "" if it has none.
 func (d TMLDoc) DCTDate() string {
 	if len(d.DCT) >= 10 && d.DCT[4] == '-' && d.DCT[7] == '-' {
@@ -155,6 +174,8 @@ type TempEvalCounts struct {
 	TypeOKBy, PredBy    map[string]int
 	PredMatchedBy       map[string]int // relaxed matches by predicted type
 	PredStrictBy        map[string]int // strict matches by predicted type
+	RuleMatched         map[string]int // relaxed matches by predicted rule
+	RuleValueOK         map[string]int // correct values by predicted rule
 }
 
 // TempEvalDiff is one disagreement, for verbose reports.
@@ -168,6 +189,7 @@ func (c *TempEvalCounts) init() {
 		c.GoldBy, c.RelaxedBy, c.StrictBy = map[string]int{}, map[string]int{}, map[string]int{}
 		c.ValueOKBy, c.TypeOKBy, c.PredBy, c.PredMatchedBy = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 		c.PredStrictBy = map[string]int{}
+		c.RuleMatched, c.RuleValueOK = map[string]int{}, map[string]int{}
 	}
 }
 
@@ -204,6 +226,7 @@ func (c *TempEvalCounts) Add(gold, pred []TimexSpan) []TempEvalDiff {
 		c.Relaxed++
 		c.RelaxedBy[g.Type]++
 		c.PredMatchedBy[p.Type]++
+		c.RuleMatched[p.Rule]++
 		if p.Start == g.Start && p.End == g.End {
 			c.Strict++
 			c.StrictBy[g.Type]++
@@ -220,6 +243,7 @@ func (c *TempEvalCounts) Add(gold, pred []TimexSpan) []TempEvalDiff {
 		if p.Value == g.Value {
 			c.ValueOK++
 			c.ValueOKBy[g.Type]++
+			c.RuleValueOK[p.Rule]++
 		} else {
 			diffs = append(diffs, TempEvalDiff{Kind: "value", Gold: g, Pred: p})
 		}
@@ -284,4 +308,25 @@ func (c *TempEvalCounts) Report(w io.Writer, docs int, docsPerSec float64) {
 	fmt.Fprintf(w, "type accuracy %.3f, value accuracy %.3f (over %d relaxed matches), value F1 %.3f\n", f.TypeAcc, f.ValueAcc, c.Relaxed, f.ValueF1)
 	fmt.Fprintf(w, "tempeval: strict_F1=%.3f relaxed_F1=%.3f type_acc=%.3f value_acc=%.3f value_F1=%.3f docs/s=%.1f\n",
 		f.StrictF1, f.RelaxedF1, f.TypeAcc, f.ValueAcc, f.ValueF1, docsPerSec)
+}
+
+// ReportRules prints, for each predicted rule, its relaxed matches and the
+// value accuracy over them, most matches first: a diagnostic for -v.
+func (c *TempEvalCounts) ReportRules(w io.Writer) {
+	c.init()
+	rules := make([]string, 0, len(c.RuleMatched))
+	for r := range c.RuleMatched {
+		rules = append(rules, r)
+	}
+	sort.Slice(rules, func(i, j int) bool {
+		a, b := c.RuleMatched[rules[i]], c.RuleMatched[rules[j]]
+		if a != b {
+			return a > b
+		}
+		return rules[i] < rules[j]
+	})
+	fmt.Fprintf(w, "%-32s %7s %9s\n", "rule", "matched", "value_acc")
+	for _, r := range rules {
+		fmt.Fprintf(w, "%-32s %7d %9.3f\n", r, c.RuleMatched[r], ratio(c.RuleValueOK[r], c.RuleMatched[r]))
+	}
 }

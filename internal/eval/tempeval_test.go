@@ -95,6 +95,35 @@ func TestTempEvalScore(t *testing.T) {
 	}
 }
 
+func TestDCTPublished(t *testing.T) {
+	for _, c := range []struct{ dct, want string }{
+		{"1998-02-13T14:35:00", "1998-02-13T14:35:00"},
+		{"1990-08-15T13:37", "1990-08-15T13:37"},
+		{"1998-01-08", "1998-01-08"},
+		{"1998-01-08T10:00:00Z", "1998-01-08"}, // unknown form: the date part
+		{"1998-01-08Tab:cd", "1998-01-08"},
+		{"19980108", ""},
+		{"", ""},
+	} {
+		if got := (TMLDoc{DCT: c.dct}).DCTPublished(); got != c.want {
+			t.Errorf("DCTPublished(%q) = %q, want %q", c.dct, got, c.want)
+		}
+	}
+}
+
+func TestReportRules(t *testing.T) {
+	var c TempEvalCounts
+	c.Add([]TimexSpan{{Start: 0, End: 5, Value: "a"}, {Start: 6, End: 10, Value: "b"}, {Start: 11, End: 15, Value: "c"}},
+		[]TimexSpan{{Start: 0, End: 5, Value: "a", Rule: "r1"}, {Start: 6, End: 10, Value: "x", Rule: "r1"}, {Start: 11, End: 15, Value: "c", Rule: "r2"}})
+	var out bytes.Buffer
+	c.ReportRules(&out)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "r1") || !strings.HasSuffix(lines[1], "0.500") ||
+		!strings.HasPrefix(lines[2], "r2") || !strings.HasSuffix(lines[2], "1.000") {
+		t.Errorf("rules report:\n%s", out.String())
+	}
+}
+
 // One prediction cannot match two gold expressions.
 func TestTempEvalOneToOne(t *testing.T) {
 	var c TempEvalCounts

@@ -110,7 +110,11 @@ func (p *parser) relative(i int) (match, bool) {
 		if !the {
 			return match{}, false
 		}
-		// the year, the quarter, the week, the weekend
+		// the year, the quarter, the week, the weekend; "the fiscal year",
+		// "the full year" are the year
+		if p.eqAny(j, "fiscal", "full", "calendar") && p.eq(j+1, "year") {
+			j++
+		}
 		u, plural, ok := p.unit(j)
 		if !ok || plural || p.hyphen(j+1) {
 			return match{}, false
@@ -131,9 +135,8 @@ func (p *parser) relative(i int) (match, bool) {
 		}
 		switch u {
 		case "Y":
-			if p.eqAny(i-1, "for", "over", "during", "throughout", "through") {
-				return match{end: j + 1, typ: model.TimeDuration, val: "P1Y", rule: "the-year-duration"}, true
-			}
+			// "for the year", "for the full year" name the year itself
+			// in TimeBank; only "the year ended …" is a span of a year
 			v, t, _ := p.unitValue("Y", 0)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "Q":
@@ -210,6 +213,30 @@ func (p *parser) relative(i int) (match, bool) {
 	if u == "Q" && rel == "this" && the {
 		return match{}, false
 	}
+	if the && (rel == "following" || rel == "previous") && (u == "Y" || u == "M" || u == "W") {
+		// "the following year", "the previous month": one unit from the
+		// narrative's reference time (the date last mentioned), else from
+		// the publication date
+		t, g := p.lastAnchor()
+		if g < unitGrain(u) {
+			if !p.has {
+				v, t, _ := p.unitValue(u, 0) // underspecified: "XXXX-WXX"
+				return match{end: j + 1, typ: t, val: v, rule: "the-following-unit"}, true
+			}
+			t = p.dct
+		}
+		v := ""
+		switch u {
+		case "Y":
+			v = year(t.Year() + off)
+		case "M":
+			t = t.AddDate(0, 0, 1-t.Day()).AddDate(0, off, 0)
+			v = month(t.Year(), int(t.Month()))
+		case "W":
+			v = week(t.AddDate(0, 0, 7*off))
+		}
+		return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-following-unit"}, true
+	}
 	if the && (rel == "next" || rel == "coming" || rel == "following") && u != "Q" && u != "WE" {
 		// "the next year" is a duration in TimeML
 		return match{end: j + 1, typ: model.TimeDuration, val: durVal(1, u), rule: "the-next-unit"}, true
@@ -284,8 +311,11 @@ func (p *parser) quantity(i int) (match, bool) {
 		}
 		return match{}, false
 	}
-	if (p.eqAny(j, "a", "an") || p.eq(j, "some")) && the {
+	if (p.eqAny(j, "a", "an") || p.eq(j, "some")) && the && !p.eq(j+1, "couple") {
 		return match{}, false
+	}
+	if (p.eq(j, "couple") || p.eqAny(j, "a", "an") && p.eq(j+1, "couple")) && mod == "" {
+		mod = "APPROX"
 	}
 	// adjectival: three-hour, 10-year(-old)
 	if p.hyphen(k) {
@@ -347,8 +377,11 @@ func (p *parser) quantity(i int) (match, bool) {
 		return match{}, false
 	}
 	end := k + 1
+	if p.eq(end, "old") || p.eq(end, "of") && p.eq(end+1, "age") {
+		return match{}, false // an age ("52 years old"), not a time in TimeML
+	}
 	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after")
-	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && p.rateBefore(i) {
+	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && !p.durationPrep(i-1) && p.rateBefore(i) {
 		return match{}, false // "$5 a year" is a set
 	}
 	if n > 1 && !plural && j < len(p.w) && p.w[j].kind == kDigits && p.w[j].nd == 4 {
@@ -361,7 +394,9 @@ func (p *parser) quantity(i int) (match, bool) {
 		return match{}, false // "the two days": TimeML leaves out the article
 	}
 	// two weeks ago, a year earlier, three years from now
-	dir, anchored := 0, false
+	// "ago" and "from now" count from the publication date; "earlier" and
+	// "later" from the narrative's reference time, the date last mentioned.
+	dir, anchored, narrative := 0, false, false
 	switch {
 	case p.eq(end, "or") && p.eq(end+1, "so") && p.eqAny(end+2, "ago", "earlier", "later"):
 		end += 2
@@ -374,8 +409,10 @@ func (p *parser) quantity(i int) (match, bool) {
 	case p.eq(end, "ago"):
 		dir, anchored = past, true
 	case p.eqAny(end, "earlier", "before") && !the && rel == "":
-		dir, anchored = past, true
-	case p.eqAny(end, "later", "after", "hence") && !the && rel == "":
+		dir, anchored, narrative = past, true, true
+	case p.eqAny(end, "later", "after") && !the && rel == "":
+		dir, anchored, narrative = future, true, true
+	case p.eq(end, "hence") && !the && rel == "":
 		dir, anchored = future, true
 	case p.eq(end, "from") && p.eq(end+1, "now"):
 		dir, anchored = future, true
@@ -400,6 +437,26 @@ func (p *parser) quantity(i int) (match, bool) {
 				t = model.TimeTime
 			}
 			return match{end: end, typ: t, val: v, rule: "vague-ago"}, true
+		}
+		if u == "Y" && p.has {
+			if q := p.lastQuarter(); q != "" {
+				if v, ok := shiftValue(q, n*dir); ok {
+					return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "year-earlier-anaphora"}, true
+				}
+			}
+		}
+		if narrative {
+			if t, g := p.lastAnchor(); g >= unitGrain(u) {
+				if u == "Y" && g == grainDay {
+					// a year before a day is that day a year before
+					if v, ok := shiftValue(p.last[:10], n*dir); ok {
+						return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "later-narrative"}, true
+					}
+				}
+				if v, typ := shiftBy(t, n, u, dir); v != "" {
+					return match{end: end, typ: typ, val: v, mod: mod, rule: "later-narrative"}, true
+				}
+			}
 		}
 		if !p.has {
 			return match{end: end, typ: model.TimeDate, val: anonShift(u), mod: mod, rule: "ago"}, true
@@ -731,10 +788,19 @@ func (p *parser) setRate(i int) (match, bool) {
 	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later") {
 		return match{}, false
 	}
+	if p.durationPrep(i - 1) {
+		return match{}, false // "$33 billion over a decade" is a duration
+	}
 	if p.rateBefore(i) {
 		return match{end: i + 2, typ: model.TimeSet, val: durVal(1, u), rule: "set-rate"}, true
 	}
 	return match{}, false
+}
+
+// durationPrep reports whether word k is a preposition that makes the
+// quantity after it a duration rather than a rate ("over a decade").
+func (p *parser) durationPrep(k int) bool {
+	return p.eqAny(k, "over", "for", "in", "within", "during", "after", "before", "than", "about", "nearly", "almost", "under", "past")
 }
 
 // rateBefore reports whether a quantity comes shortly before word i in the
@@ -1065,4 +1131,61 @@ func halfVal(n int, u string) string {
 		return "P" + strconv.Itoa(7*n+3) + "DT12H"
 	}
 	return durVal(n, u)
+}
+
+// Granularities of an anchor, coarse to fine (0: none).
+const (
+	grainYear  = 1
+	grainMonth = 2
+	grainDay   = 3
+)
+
+// unitGrain is the anchor granularity a shift by unit u needs: "two years
+// later" needs a year, "three weeks later" a day; clock units are never
+// shifted from the narrative (4 is finer than any anchor).
+func unitGrain(u string) int {
+	switch u {
+	case "Y", "DE", "CE":
+		return grainYear
+	case "M", "Q":
+		return grainMonth
+	case "D", "W", "FN":
+		return grainDay
+	}
+	return grainDay + 1
+}
+
+// lastAnchor reads the date last mentioned (p.last) as a time and its
+// granularity: "2006" → grainYear, "2006-05" → grainMonth, "2006-05-04…" →
+// grainDay; 0 when there is none or it is not a calendar date.
+func (p *parser) lastAnchor() (time.Time, int) {
+	v := p.last
+	if len(v) < 4 {
+		return time.Time{}, 0
+	}
+	y, err := strconv.Atoi(v[:4])
+	if err != nil || y < 1000 {
+		return time.Time{}, 0
+	}
+	if len(v) == 4 {
+		return date(y, 1, 1), grainYear
+	}
+	if len(v) < 7 || v[4] != '-' || !isDigit(v[5]) || !isDigit(v[6]) {
+		return time.Time{}, 0
+	}
+	m := int(v[5]-'0')*10 + int(v[6]-'0')
+	if m < 1 || m > 12 {
+		return time.Time{}, 0
+	}
+	if len(v) == 7 {
+		return date(y, m, 1), grainMonth
+	}
+	if len(v) < 10 || v[7] != '-' || !isDigit(v[8]) || !isDigit(v[9]) {
+		return time.Time{}, 0
+	}
+	d := int(v[8]-'0')*10 + int(v[9]-'0')
+	if d < 1 || d > 31 {
+		return time.Time{}, 0
+	}
+	return date(y, m, d), grainDay
 }

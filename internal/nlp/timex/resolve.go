@@ -169,6 +169,9 @@ func shiftBy(dct time.Time, n int, unit string, dir int) (string, string) {
 		return "FUTURE_REF", "DATE"
 	}
 	k := n * dir
+	if y := dct.Year() + shiftYears(k, unit); y < 1 || y > 9999 {
+		return "", "" // "7000 years earlier": no four-digit year to give
+	}
 	switch unit {
 	case "S", "MIN", "H":
 		d := time.Duration(k)
@@ -207,6 +210,28 @@ func shiftBy(dct time.Time, n int, unit string, dir int) (string, string) {
 	return "", ""
 }
 
+// shiftYears is about how many years k units span (rounded toward zero),
+// for the range check of shiftBy.
+func shiftYears(k int, unit string) int {
+	switch unit {
+	case "Y":
+		return k
+	case "DE":
+		return 10 * k
+	case "CE":
+		return 100 * k
+	case "Q":
+		return k / 4
+	case "M":
+		return k / 12
+	case "W", "FN":
+		return k / 26 // weeks or fortnights: a generous bound
+	case "D":
+		return k / 365
+	}
+	return k / (365 * 24) // hours or finer: a generous bound
+}
+
 // shiftValue moves a DATE value by n years, keeping its granularity
 // ("1989-Q3" → "1988-Q3"); ok is false for values it cannot shift.
 func shiftValue(v string, n int) (string, bool) {
@@ -214,7 +239,7 @@ func shiftValue(v string, n int) (string, bool) {
 		return "", false
 	}
 	y, err := strconv.Atoi(v[:4])
-	if err != nil {
+	if err != nil || y+n < 1 || y+n > 9999 {
 		return "", false
 	}
 	rest := v[4:]

@@ -85,7 +85,7 @@ func (p *parser) run() {
 			m.end += 2
 			m.mod = "ON_OR_BEFORE"
 		}
-		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") {
+		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") && m.rule != "ago" {
 			p.last = m.val
 		}
 		s, e := p.w[i].s, p.w[m.end-1].e
@@ -185,13 +185,18 @@ func (p *parser) number(i int) (n, end int, ok bool) {
 }
 
 // amount reads a quantity before a unit: a number, "a"/"an"/"one", or a vague
-// word ("several", "a few", "a couple of"), returning n = -1 for vague.
+// word ("several", "a few"), returning n = -1 for vague. "A couple of" is
+// two (the caller marks it APPROX, as TimeBank does: "a couple of years" →
+// P2Y APPROX).
 func (p *parser) amount(i int) (n, end int, ok bool) {
 	if p.eqAny(i, "a", "an") {
 		if p.eqAny(i+1, "few", "couple") {
 			e := i + 2
 			if p.eq(e, "of") {
 				e++
+			}
+			if p.eq(i+1, "couple") {
+				return 2, e, true
 			}
 			return -1, e, true
 		}
@@ -207,6 +212,9 @@ func (p *parser) amount(i int) (n, end int, ok bool) {
 			return n, i + 2, true
 		}
 		return 1, i + 1, true
+	}
+	if p.eq(i, "couple") && p.eq(i+1, "of") {
+		return 2, i + 2, true // "the next couple of years"
 	}
 	if e := p.x(i); e != nil && e.vague {
 		return -1, i + 1, true
@@ -240,6 +248,9 @@ func (p *parser) dir(i, j int) int {
 // so (else the past, by default). With skipReport, reporting verbs ("said")
 // are passed over: they date the report, not a date they mention.
 func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
+	if p.eqAny(i-1, "starting", "beginning", "effective") {
+		return future, true // "a mourning period starting Sunday"
+	}
 	if p.eqAny(i-1, "by", "until", "till") || (p.eqAny(i-1, "as") && p.eqAny(i-2, "early", "soon", "late") && p.eq(i-3, "as")) {
 		// A deadline is ahead unless its own clause is in the past
 		// ("Until Thursday, they had not called him a suspect").
@@ -266,6 +277,9 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		if c := p.cue(k); c != 0 {
 			return c, true
 		}
+		if !skipReport && p.scheduledPresent(k) {
+			return future, true // "Arafat meets Albright Monday"
+		}
 		return 0, false
 	}
 	initial := i <= 6
@@ -283,18 +297,32 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		}
 		return past, false
 	}
-	for d := 1; d <= 10; d++ {
+	// Weekdays look further left for their verb ("criticized X and his
+	// allies in an email Saturday"); months and holidays, whose year the
+	// tense only breaks ties for, trust nearer cues only.
+	back := 15
+	if skipReport {
+		back = 10
+	}
+	for d := 1; d <= back; d++ {
 		if c, ok := cueAt(i - d); ok {
 			return c, true
 		}
 	}
-	for k := i - 11; k >= 0 && k >= i-20; k-- {
+	for k := i - back - 1; k >= 0 && k >= i-20; k-- {
 		if p.eq(k, "since") {
 			return past, true
 		}
 	}
+	// Looking right, a clause boundary ends the search: a verb after it
+	// belongs to another clause ("in an email Saturday, accusing them of
+	// working to kill it", "claims Monday that he's going to stay").
 	for d := 1; d <= 10; d++ {
-		if c, ok := cueAt(j - 1 + d); ok {
+		k := j - 1 + d
+		if k < len(p.w) && (d > 1 && p.w[k].kind == kPunct && p.w[k].t != "'" && p.w[k].t != "’" && p.w[k].t != "-" || p.eqAny(k, "that", "which", "who", "when", "where", "while", "because", "after", "before", "if", "and", "but")) {
+			break
+		}
+		if c, ok := cueAt(k); ok {
 			return c, true
 		}
 	}
@@ -361,11 +389,37 @@ func (p *parser) auxBefore(k int) int {
 	return 0
 }
 
+// scheduledPresent reports whether word k is a present-tense main verb
+// (tagged VBZ/VBP) other than a form of be, have or do and other than a
+// reporting verb: with a weekday, news uses it for what is scheduled ("the
+// deal expires Friday").
+func (p *parser) scheduledPresent(k int) bool {
+	switch p.pos(k) {
+	case "VBZ", "VBP":
+	default:
+		return false
+	}
+	if e := p.w[k].x; e != nil && (e.report || e.aux || e.present) {
+		return false
+	}
+	return !p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs")
+}
+
+// pastGovernor reports whether word k, governing an infinitive, puts it in
+// the past: "had to", "tried to", "refused to", "was able to".
+func (p *parser) pastGovernor(k int) bool {
+	return p.eqAny(k, "had", "used", "tried", "managed", "failed", "able", "unable", "began", "started", "continued",
+		"refused", "declined", "sought", "attempted", "appeared", "seemed", "happened")
+}
+
 // cue returns the tense word k signals: past, future or 0.
 func (p *parser) cue(k int) int {
 	w := &p.w[k]
 	if w.kind != kWord {
 		return 0
+	}
+	if p.eqAny(k, "scheduled", "set", "slated", "due", "planned", "expected") && p.auxBefore(k) == 2 {
+		return future // "the meeting is set for 9 a.m. Monday"
 	}
 	switch p.pos(k) {
 	case "":
@@ -388,6 +442,9 @@ func (p *parser) cue(k int) int {
 	case "VB":
 		if p.eqAny(k-1, "did") || p.eqAny(k-2, "did") || p.eqAny(k-3, "did") {
 			return past
+		}
+		if p.eq(k-1, "to") && p.pastGovernor(k-2) {
+			return past // "tried to argue Sunday"
 		}
 		return future
 	case "VBZ", "VBP":
@@ -435,7 +492,7 @@ func (p *parser) cue(k int) int {
 		if n.kind == kWord && !n.upper && n.x == nil && !p.eqAny(k+1, "the", "a", "an", "be", "date", "power", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "them", "him", "us", "me", "it") {
 			// an infinitive: future, unless it hangs on "had to", "used to",
 			// "tried to", "was able to"
-			if p.eqAny(k-1, "had", "used", "tried", "managed", "failed", "able", "unable", "began", "started", "continued", "refused") {
+			if p.pastGovernor(k - 1) {
 				return past
 			}
 			return future
@@ -523,11 +580,19 @@ func (p *parser) weekday(i int) (match, bool) {
 		dir, rule = future, "weekday-this"
 	default:
 		if (p.punct(j+1, "'") || p.punct(j+1, "’")) && p.eq(j+2, "s") && p.has {
-			// "Wednesday's ruling": the nearest such day
+			// "Wednesday's ruling": a day up to three days back is that
+			// one; further back, the tense decides between it and the
+			// coming one ("ahead of Sunday's vote"), and news reports
+			// mostly look back ("Friday's bombings" on a Tuesday).
+			rule = "weekday-possessive"
 			if d := (isoWeekday(p.dct) - e.wday + 7) % 7; d <= 3 {
-				dir, rule = past, "weekday-possessive"
+				dir = past
+			} else if p.eq(i-1, "of") && p.eq(i-2, "ahead") || p.eqAny(i-1, "before", "until") {
+				dir = future
+			} else if c, cued := p.tense(i, j+1, false); cued {
+				dir = c
 			} else {
-				dir, rule = future, "weekday-possessive"
+				dir = past
 			}
 			break
 		}
@@ -539,6 +604,12 @@ func (p *parser) weekday(i int) (match, bool) {
 		}
 	}
 	m := match{end: j + 1, typ: model.TimeDate, val: p.weekdayVal(e.wday, dir, strict), mod: mod, rule: rule}
+	if p.eq(i, "the") && (rel == "previous" || rel == "following") {
+		// "the previous Friday": before the day the narrative is at
+		if t, g := p.lastAnchor(); g == grainDay {
+			m.val, m.rule = day(weekdayDate(t, e.wday, dir, true)), "weekday-narrative"
+		}
+	}
 	return p.partOfDay(m), true
 }
 
@@ -711,7 +782,7 @@ func (p *parser) relYear(i int) (int, int, bool) {
 func (p *parser) monthResolve(i, j, m, d int) int {
 	if i > 0 {
 		// a verb right before decides ("the year ended Sept. 30")
-		if c := p.cue(i - 1); c != 0 {
+		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") {
 			return monthYear(p.dct, m, d, c)
 		}
 	}
@@ -855,6 +926,20 @@ func (p *parser) notYear(i int) bool {
 	return false
 }
 
+// countNoun reports whether word k is a noun that makes the number before
+// it a count ("nineteen ninety people"): a known count word or an unknown
+// lower-case plural.
+func (p *parser) countNoun(k int) bool {
+	if k >= len(p.w) || p.w[k].kind != kWord || p.w[k].upper || p.x(k) != nil {
+		return false
+	}
+	if p.eqAny(k, "percent", "per", "people", "men", "women", "children", "police", "feet", "staff", "personnel", "yen", "million", "billion") {
+		return true
+	}
+	t := p.w[k].t
+	return len(t) > 3 && t[len(t)-1] == 's' && !p.eqAny(k, "was", "has", "is", "as", "its", "this", "his", "thus", "whereas", "always", "afterwards")
+}
+
 func (p *parser) yearExpr(i int) (match, bool) {
 	j := i
 	rule := "year"
@@ -893,7 +978,7 @@ func (p *parser) yearExpr(i int) (match, bool) {
 			return match{end: j + 3, typ: model.TimeDate, val: year(p.w[j+2].num), rule: "year"}, true
 		}
 	}
-	if y, end, ok := p.spelledYear(j); ok && (y != 2000 || p.eqAny(i-1, "in", "since", "until", "by")) && !(end < len(p.w) && p.w[end].kind == kWord && !p.w[end].upper && p.x(end) == nil && !p.eqAny(end, "and", "or", "when", "to", "the")) {
+	if y, end, ok := p.spelledYear(j); ok && (y != 2000 || p.eqAny(i-1, "in", "since", "until", "by")) && !p.countNoun(end) {
 		return match{end: end, typ: model.TimeDate, val: year(y), rule: "year-words"}, true
 	}
 	if j >= len(p.w) || p.w[j].kind != kDigits || p.w[j].nd != 4 {
@@ -1059,21 +1144,49 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		k++
 	}
 	dateVal := ""
-	if m, okd := p.weekday(k); okd && m.typ == model.TimeDate {
-		dateVal, end = m.val, m.end
-	} else if m, okd := p.monthDate(k); okd && len(m.val) == 10 {
-		dateVal, end = m.val, m.end
-	} else if e := p.x(k); e != nil && (e.deictic == "today" || e.deictic == "yesterday" || e.deictic == "tomorrow") {
-		dateVal, end = p.deicticDay(e.deictic), k+1
-	} else if d, ok := p.lastDay(); ok {
-		dateVal = d
-	} else if p.has {
-		dateVal = day(p.dct)
-	} else {
-		dateVal = "XXXX-XX-XX"
+	// "10:30 a.m. local time Friday", "3 p.m. (2000 GMT) Friday": the day
+	// after the zone gives the value; the span stays the clock time's.
+	if k2 := p.skipZone(k); k2 > k {
+		if m, okd := p.weekday(k2); okd && m.typ == model.TimeDate {
+			dateVal = m.val
+		} else if m, okd := p.monthDate(k2); okd && len(m.val) == 10 {
+			dateVal = m.val
+		}
+	}
+	if dateVal == "" {
+		if m, okd := p.weekday(k); okd && m.typ == model.TimeDate {
+			dateVal, end = m.val, m.end
+		} else if m, okd := p.monthDate(k); okd && len(m.val) == 10 {
+			dateVal, end = m.val, m.end
+		} else if e := p.x(k); e != nil && (e.deictic == "today" || e.deictic == "yesterday" || e.deictic == "tomorrow") {
+			dateVal, end = p.deicticDay(e.deictic), k+1
+		} else if d, ok := p.lastDay(); ok {
+			dateVal = d
+		} else if p.has {
+			dateVal = day(p.dct)
+		} else {
+			dateVal = "XXXX-XX-XX"
+		}
 	}
 	v := dateVal + "T" + twoDigits(h) + ":" + twoDigits(mi)
 	return match{end: end, typ: model.TimeTime, val: v, mod: mod, rule: rule}, true
+}
+
+// skipZone passes over "local time" and a parenthesised clock time in
+// another zone ("(0730 GMT)") at k and returns the word after them (k when
+// there is none).
+func (p *parser) skipZone(k int) int {
+	if p.eq(k, "local") && p.eq(k+1, "time") {
+		k += 2
+	}
+	if p.punct(k, "(") {
+		for e := k + 1; e < len(p.w) && e <= k+6; e++ {
+			if p.punct(e, ")") {
+				return e + 1
+			}
+		}
+	}
+	return k
 }
 
 // lastDay is the day last mentioned when it lies in the week before the

@@ -1,6 +1,13 @@
 package timex
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"herald/internal/model"
+)
 
 type tcase = struct {
 	in   string
@@ -210,5 +217,149 @@ func TestQuantities(t *testing.T) {
 		{"Net income for the year ended Sept. 30 fell.", []want{{"the year", "DURATION P1Y"}, {"Sept. 30", "DATE 2024-09-30"}}},
 		{"Borders were redrawn in the 20th century.", []want{{"the 20th century", "DATE 19"}}},
 		{"Profit fell from a year-earlier level.", []want{{"year-earlier", "DATE 2024"}}},
+	})
+}
+
+// "N units earlier/later" and "the following year" count from the date last
+// mentioned (the narrative's reference time); "ago" from the publication date.
+func TestNarrativeAnchor(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"In 1996, the rebels seized the town. Two years later, they were driven out.",
+			[]want{{"1996", "DATE 1996"}, {"Two years later", "DATE 1998"}}},
+		{"The treaty was signed in 1985; a decade later it collapsed.",
+			[]want{{"1985", "DATE 1985"}, {"a decade later", "DATE 199"}}},
+		{"The ceasefire took effect on March 3, and three weeks later fighting resumed.",
+			[]want{{"March 3", "DATE 1998-03-03"}, {"three weeks later", "DATE 1998-03-24"}}},
+		{"Profit was 5 million on Sept. 30, 1997, up from 4 million a year earlier.",
+			[]want{{"Sept. 30, 1997", "DATE 1997-09-30"}, {"a year earlier", "DATE 1996-09-30"}}},
+		{"He was born in 1950 and moved to Nairobi the following year.",
+			[]want{{"1950", "DATE 1950"}, {"the following year", "DATE 1951"}}},
+		{"The ceasefire began in March; the following month, fighting resumed.",
+			[]want{{"March", "DATE 1998-03"}, {"the following month", "DATE 1998-04"}}},
+		{"The embassy was bombed on Aug. 7, and suspects were arrested the following week.",
+			[]want{{"Aug. 7", "DATE 1998-08-07"}, {"the following week", "DATE 1998-W33"}}},
+		{"Without a date the following year stays relative.", []want{{"the following year", "DATE 1999"}}},
+		// "ago" keeps the publication date as its anchor
+		{"In 1990 he left; two years ago he returned.", []want{{"1990", "DATE 1990"}, {"two years ago", "DATE 1996"}}},
+	})
+	check(t, "", []tcase{
+		{"In 1996 the rebels seized the town; two years later they were driven out.",
+			[]want{{"1996", "DATE 1996"}, {"two years later", "DATE 1998"}}},
+		{"They left the following year.", []want{{"the following year", "DATE XXXX"}}},
+	})
+}
+
+// Weekday direction: the governing verb may sit far left; a verb right of
+// a clause boundary does not count; "tried to" is past; "starting" points
+// ahead; a possessive weekday further back than three days follows the tense.
+func TestWeekdayTense(t *testing.T) {
+	// Published Sunday 2016-04-17.
+	check(t, "2016-04-17", []tcase{
+		{"Ash criticized RNC Chairman Reince Priebus and his allies in an email Saturday to his panel, accusing them of working to kill it.",
+			[]want{{"Saturday", "DATE 2016-04-16"}}},
+		{"Gingrich tried to argue Sunday on ABC that the complaint was about the media.", []want{{"Sunday", "DATE 2016-04-17"}}},
+		{"Tanzania has declared a three-day mourning period starting Monday.",
+			[]want{{"three-day", "DURATION P3D"}, {"Monday", "DATE 2016-04-18"}}},
+		{"The claims Thursday that he is going to stay in angered leaders.", []want{{"Thursday", "DATE 2016-04-14"}}},
+	})
+	// Published Tuesday 1998-08-11.
+	check(t, "1998-08-11", []tcase{
+		{"Investigators combed the rubble after Friday's bombings.", []want{{"Friday", "DATE 1998-08-07"}}},
+		{"Friday's vote will decide the matter.", []want{{"Friday", "DATE 1998-08-14"}}},
+		{"Parties campaigned ahead of Thursday's vote.", []want{{"Thursday", "DATE 1998-08-13"}}},
+		{"Monday's ruling was appealed.", []want{{"Monday", "DATE 1998-08-10"}}},
+	})
+}
+
+// Clock times take the day named after "local time" or a bracketed time in
+// another zone; their span stays the clock time.
+func TestClockDay(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"The explosion occurred at 10:30 a.m. local time Friday, police said.",
+			[]want{{"10:30 a.m.", "TIME 1998-08-07T10:30"}, {"Friday", "DATE 1998-08-07"}}},
+		{"The blast came at 10:40 a.m. (0740 GMT) Friday.",
+			[]want{{"10:40 a.m.", "TIME 1998-08-07T10:40"}, {"Friday", "DATE 1998-08-07"}}},
+	})
+}
+
+// Ages, rates after a preposition, and "a couple of".
+func TestAgesRatesCouple(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"John Smith, 52 years old, was named president.", nil},
+		{"Survey respondents were 18 to 35 years of age.", nil},
+		{"It will cost $33 billion over a decade.", []want{{"a decade", "DURATION P10Y"}}},
+		{"Amtrak costs the government $500 million a year.", []want{{"a year", "SET P1Y"}}},
+		{"They talked for a couple of hours.", []want{{"a couple of hours", "DURATION PT2H APPROX"}}},
+		{"Prices will rise over the next couple of years.", []want{{"the next couple of years", "DURATION P2Y APPROX"}}},
+	})
+}
+
+// Spelled years before a noun or preposition; "the fiscal/full year".
+func TestSpelledYearsAndFiscal(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"The nineteen ninety-seven attack killed many.", []want{{"nineteen ninety-seven", "DATE 1997"}}},
+		{"They were freed in nineteen ninety-six on a technicality.", []want{{"nineteen ninety-six", "DATE 1996"}}},
+		{"Nineteen ninety people attended.", nil},
+		{"Profit rose in the fiscal year.", []want{{"the fiscal year", "DATE 1998"}}},
+		{"Sales rose 5% for the full year.", []want{{"the full year", "DATE 1998"}}},
+		{"Prices fell during the year.", []want{{"the year", "DATE 1998"}}},
+		{"Revenue for the fiscal year ended Jan. 31 fell.", []want{{"the fiscal year", "DURATION P1Y"}, {"Jan. 31", "DATE 1998-01-31"}}},
+	})
+}
+
+// With tags (the tag stage ran), a present-tense main verb schedules a
+// weekday ahead; a reporting verb does not. Input: "word/TAG" pairs.
+func TestTaggedTense(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Arafat/NNP meets/VBZ Albright/NNP Monday/NNP ./.", "1998-05-04"},
+		{"The/DT deal/NN expires/VBZ Friday/NNP ./.", "1998-05-01"},
+		{"Officials/NNS say/VBP Thursday/NNP that/IN talks/NNS failed/VBD ./.", "1998-04-30"},
+		{"Gingrich/NNP tried/VBD to/TO argue/VB Sunday/NNP ./.", "1998-04-26"},
+		{"He/PRP will/MD argue/VB Sunday/NNP ./.", "1998-05-03"},
+	} {
+		var text []string
+		a := &model.Analysis{Doc: model.Doc{Language: "en"}, PublishedDate: time.Date(1998, 5, 1, 0, 0, 0, 0, time.UTC)}
+		off := 0
+		for _, wt := range strings.Fields(c.in) {
+			w, tag, _ := strings.Cut(wt, "/")
+			a.Tokens = append(a.Tokens, model.Token{Start: off, End: off + len(w), Text: w, POS: tag})
+			text = append(text, w)
+			off += len(w) + 1
+		}
+		a.Text = strings.Join(text, " ")
+		a.Sentences = []model.Sentence{{Start: 0, End: len(a.Text), Block: -1}}
+		s, err := New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Times) != 1 || a.Times[0].Value != c.want {
+			t.Errorf("%q: got %+v, want one time %s", c.in, a.Times, c.want)
+		}
+	}
+}
+
+// A date that is the object of "set"/"scheduled" takes no tense from it;
+// "the previous Friday" is before the day the narrative is at.
+func TestObjectDatesAndNarrativeWeekday(t *testing.T) {
+	check(t, "1989-11-02", []tcase{
+		{"Dunkin' has set Nov. 10 as the deadline for bids.", []want{{"Nov. 10", "DATE 1989-11-10"}}},
+		{"The year ended Sept. 30.", []want{{"The year", "DURATION P1Y"}, {"Sept. 30", "DATE 1989-09-30"}}},
+	})
+	check(t, "1989-10-30", []tcase{
+		{"Stocks fell Friday. Prices had risen the previous Friday.",
+			[]want{{"Friday", "DATE 1989-10-27"}, {"the previous Friday", "DATE 1989-10-20"}}},
+		{"Prices had risen the previous Friday.", []want{{"the previous Friday", "DATE 1989-10-27"}}},
+	})
+}
+
+// A present passive of a scheduling verb points ahead.
+func TestScheduled(t *testing.T) {
+	check(t, "1998-08-12", []tcase{
+		{"The meeting is set for 9 a.m. Monday.", []want{{"9 a.m. Monday", "TIME 1998-08-17T09:00"}}},
+		{"The report is due Monday.", []want{{"Monday", "DATE 1998-08-17"}}},
+		{"The meeting was set for Monday.", []want{{"Monday", "DATE 1998-08-10"}}},
 	})
 }

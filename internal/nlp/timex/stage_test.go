@@ -57,14 +57,14 @@ func TestPOSTense(t *testing.T) {
 	a.Tokens = []model.Token{{Start: 0, End: 9, POS: "NNS"}, {Start: 10, End: 14, POS: "VBP"}, {Start: 15, End: 21, POS: "NNP"}, {Start: 21, End: 22, POS: "."}}
 	s, _ := New()
 	_ = s.Process(context.Background(), a)
-	if len(a.Times) != 1 || a.Times[0].Value != "2025-08-01" {
-		t.Fatalf("present tense without cue: %+v", a.Times)
+	if len(a.Times) != 1 || a.Times[0].Value != "2025-08-08" {
+		t.Fatalf("present tense schedules ahead: %+v", a.Times)
 	}
-	a.Tokens[1].POS = "VB" // "(will) meet"
+	a.Tokens[1].POS = "VBD" // read as a past form
 	a.Times = nil
 	_ = s.Process(context.Background(), a)
-	if len(a.Times) != 1 || a.Times[0].Value != "2025-08-08" {
-		t.Fatalf("base verb: %+v", a.Times)
+	if len(a.Times) != 1 || a.Times[0].Value != "2025-08-01" {
+		t.Fatalf("past verb: %+v", a.Times)
 	}
 }
 

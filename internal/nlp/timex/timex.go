@@ -13,17 +13,25 @@
 //
 // Resolution: weekdays go by tense — a deadline signal before them ("by",
 // "until", "as early as") points ahead unless its own clause is past,
-// "since" points back, else the nearest verb decides (Token.POS when the
-// tag stage ran, else word cues; the verb before the expression first, the
-// one after it when the expression opens the sentence), else the past, as
-// news mostly reports it. A possessive weekday ("Wednesday's ruling") is the
-// nearest one. Month dates within about two months of publication take the
-// nearest year; further away the tense decides ("in January" in a past
-// sentence is this year's), else the nearest. "A year earlier" after a
-// quarter follows that quarter; "the next day" follows the last full date; a
-// bare clock time belongs to the day last mentioned. Without a publication
-// date, relative expressions keep underspecified values ("XXXX-WXX-5",
-// "XXXX-08-07"), never a guess. Rule names say which family fired.
+// "since" points back, "starting"/"effective" point ahead, else the nearest
+// verb decides (Token.POS when the tag stage ran, else word cues; the verb
+// before the expression first, up to 15 words back, then the one after it
+// up to a clause boundary, or after it first when the expression opens the
+// sentence; a tagged present-tense main verb schedules ahead: "Arafat meets
+// Albright Monday"), else the past, as news mostly reports it. A possessive
+// weekday ("Wednesday's ruling") up to three days back is that day, further
+// back "ahead of" or the tense decides, else the past. Month dates within
+// about two months of publication take the nearest year; further away the
+// tense decides ("in January" in a past sentence is this year's), else the
+// nearest. Anchors: "ago" and "from now" count from the publication date;
+// "N units earlier/later" and "the following/previous year" from the date
+// last mentioned (the narrative's reference time) when it is fine enough
+// ("in 1996 … two years later" → 1998), else the publication date; "a year
+// earlier" after a quarter follows that quarter; "the next day" follows the
+// last full date; a bare clock time belongs to the day last mentioned, or
+// the day named after "local time". Without a publication date, relative
+// expressions keep underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
+// never a guess. Rule names say which family fired.
 //
 // The stage keeps no per-article state and is safe for concurrent use.
 package timex
