@@ -39,7 +39,7 @@ func (s *DB) matchNames(ctx context.Context, v string, limit int) ([]string, err
 			return nil, fmt.Errorf("store: actor names: %w", err)
 		}
 		if n != c.count || c.names == nil {
-			names, err := s.strings(ctx, `SELECT name FROM actor_names`)
+			names, err := s.strings(ctx, "actor names", `SELECT name FROM actor_names`)
 			if err != nil {
 				return nil, err
 			}

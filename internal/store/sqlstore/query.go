@@ -239,7 +239,7 @@ func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eve
 	if isCode(v) {
 		u := strings.ToUpper(v)
 		keys = append(keys, key{"country", u})
-		codes, err := s.strings(ctx, `SELECT code FROM actor_codes WHERE code >= ? AND code < ? LIMIT ?`, u, u+"~", s.maxNames+1)
+		codes, err := s.strings(ctx, "actor codes", `SELECT code FROM actor_codes WHERE code >= ? AND code < ? LIMIT ?`, u, u+"~", s.maxNames+1)
 		if err != nil {
 			return nil, false, err
 		}
@@ -263,24 +263,9 @@ func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eve
 	}
 	// Conditions on the participant row itself ride on its index; the rest
 	// need the event.
-	if err := checkDate("since", q.Since); err != nil {
-		return nil, false, err
-	}
-	if err := checkDate("until", q.Until); err != nil {
-		return nil, false, err
-	}
 	var pc conds
-	switch {
-	case q.Modality != "":
-		pc.add(`ea.modality = ?`, strings.ToLower(q.Modality))
-	case !q.All:
-		pc.add(`ea.modality = 'asserted'`)
-	}
-	if q.Since != "" {
-		pc.add(`ea.day >= ?`, q.Since)
-	}
-	if q.Until != "" {
-		pc.add(`ea.day <= ?`, q.Until+"~")
+	if err := modalityAndDays(&pc, q, "ea", "ea.day"); err != nil {
+		return nil, false, err
 	}
 	q.Modality, q.All, q.Since, q.Until = "", true, "", ""
 	ec, err := s.listConds(f, q)
@@ -344,11 +329,11 @@ func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eve
 	return uids, true, rows.Err()
 }
 
-// strings runs a query yielding one text column.
-func (s *DB) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+// strings runs a query yielding one text column; what names it in errors.
+func (s *DB) strings(ctx context.Context, what, query string, args ...any) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
 	defer rows.Close()
 	var out []string
@@ -540,11 +525,6 @@ func (c *conds) add(cond string, a ...any) {
 // as a code or country ("RUS", "RUSGOV") uses the indexes on event_actors;
 // anything else matches names.
 func eventConds(q eventQuery, day string) (*conds, error) {
-	for _, d := range [][2]string{{"since", q.Since}, {"until", q.Until}} {
-		if err := checkDate(d[0], d[1]); err != nil {
-			return nil, err
-		}
-	}
 	if q.Quad < 0 || q.Quad > 4 {
 		return nil, fmt.Errorf("%w: quad %d (want 1–4)", store.ErrQuery, q.Quad)
 	}
@@ -584,11 +564,25 @@ func eventConds(q eventQuery, day string) (*conds, error) {
 	if q.Quad != 0 {
 		c.add(`e.quad = ?`, q.Quad)
 	}
+	if err := modalityAndDays(c, q, "e", day); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// modalityAndDays adds q's modality condition on alias.modality and its
+// date range on the day expression to c.
+func modalityAndDays(c *conds, q eventQuery, alias, day string) error {
+	for _, d := range [][2]string{{"since", q.Since}, {"until", q.Until}} {
+		if err := checkDate(d[0], d[1]); err != nil {
+			return err
+		}
+	}
 	switch {
 	case q.Modality != "":
-		c.add(`e.modality = ?`, strings.ToLower(q.Modality))
+		c.add(alias+`.modality = ?`, strings.ToLower(q.Modality))
 	case !q.All:
-		c.add(`e.modality = 'asserted'`)
+		c.add(alias + `.modality = 'asserted'`)
 	}
 	if q.Since != "" {
 		c.add(day+` >= ?`, q.Since)
@@ -596,7 +590,7 @@ func eventConds(q eventQuery, day string) (*conds, error) {
 	if q.Until != "" {
 		c.add(day+` <= ?`, q.Until+"~")
 	}
-	return c, nil
+	return nil
 }
 
 // Mentions lists event mentions matching f, in article and text order.

@@ -540,20 +540,7 @@ func (s *DB) Stale(ctx context.Context, p model.Pipeline, limit int) ([]string, 
 	if limit <= 0 {
 		limit = 1 << 30
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id FROM articles WHERE pipeline_version <> ? OR pipeline_models <> ? ORDER BY id LIMIT ?`), p.Version, p.Models, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: stale: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return s.strings(ctx, "stale", `SELECT id FROM articles WHERE pipeline_version <> ? OR pipeline_models <> ? ORDER BY id LIMIT ?`, p.Version, p.Models, limit)
 }
 
 // IDs returns article ids in order after the given one.
@@ -561,20 +548,7 @@ func (s *DB) IDs(ctx context.Context, after string, limit int) ([]string, error)
 	if limit <= 0 {
 		limit = 1 << 30
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: ids: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return s.strings(ctx, "ids", `SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 }
 
 // Stats counts stored rows.
