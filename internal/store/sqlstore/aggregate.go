@@ -28,8 +28,12 @@ func aggWhere(f store.AggFilter) (string, []any, error) {
 	return strings.Join(c.where, " AND "), c.args, nil
 }
 
-// Daily counts events per day and type or quad.
+// Daily counts events per day and type or quad (cached, see aggCache).
 func (s *DB) Daily(ctx context.Context, f store.AggFilter, by string) ([]store.DayCount, error) {
+	return cachedAgg(&s.aggs, func() ([]store.DayCount, error) { return s.daily(ctx, f, by) }, "daily", f, by)
+}
+
+func (s *DB) daily(ctx context.Context, f store.AggFilter, by string) ([]store.DayCount, error) {
 	var key string
 	switch by {
 	case store.ByType, "":
@@ -72,8 +76,12 @@ func (s *DB) Daily(ctx context.Context, f store.AggFilter, by string) ([]store.D
 	return out, rows.Err()
 }
 
-// Dyads returns actor pairs, most frequent first.
+// Dyads returns actor pairs, most frequent first (cached, see aggCache).
 func (s *DB) Dyads(ctx context.Context, f store.AggFilter, limit int) ([]store.Dyad, error) {
+	return cachedAgg(&s.aggs, func() ([]store.Dyad, error) { return s.dyads(ctx, f, limit) }, "dyads", f, limit)
+}
+
+func (s *DB) dyads(ctx context.Context, f store.AggFilter, limit int) ([]store.Dyad, error) {
 	if limit <= 0 || limit > 10000 {
 		limit = 100
 	}
@@ -103,8 +111,12 @@ func (s *DB) Dyads(ctx context.Context, f store.AggFilter, limit int) ([]store.D
 	return out, rows.Err()
 }
 
-// Countries counts events per country.
+// Countries counts events per country (cached, see aggCache).
 func (s *DB) Countries(ctx context.Context, f store.AggFilter) ([]store.CountryCount, error) {
+	return cachedAgg(&s.aggs, func() ([]store.CountryCount, error) { return s.countries(ctx, f) }, "countries", f)
+}
+
+func (s *DB) countries(ctx context.Context, f store.AggFilter) ([]store.CountryCount, error) {
 	cond, args, err := aggWhere(f)
 	if err != nil {
 		return nil, err

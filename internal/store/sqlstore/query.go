@@ -453,8 +453,14 @@ func (s *DB) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.QuoteRow,
 	return out, rows.Err()
 }
 
-// Entities returns actors aggregated by name, type and country, most mentioned first.
+// Entities returns actors aggregated by name, type and country, most
+// mentioned first. It reads every stored entity, so it is cached like the
+// aggregates (see aggCache).
 func (s *DB) Entities(ctx context.Context, f store.EntityFilter) ([]store.EntityRow, error) {
+	return cachedAgg(&s.aggs, func() ([]store.EntityRow, error) { return s.entities(ctx, f) }, "entities", f)
+}
+
+func (s *DB) entities(ctx context.Context, f store.EntityFilter) ([]store.EntityRow, error) {
 	off, err := parseCursor(f.After)
 	if err != nil {
 		return nil, err

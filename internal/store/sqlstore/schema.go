@@ -173,6 +173,12 @@ CREATE INDEX event_actors_name ON event_actors (name, role, day, event_uid, moda
 -- next
 CREATE INDEX events_day ON events (day, uid)
 -- next
+DROP INDEX events_type_date
+-- next
+DROP INDEX events_date
+-- next
+CREATE INDEX events_type_day ON events (type, day, uid)
+-- next
 CREATE TABLE actor_codes (code TEXT PRIMARY KEY)
 -- next
 INSERT INTO actor_codes (code) SELECT DISTINCT code FROM event_actors WHERE code <> ''

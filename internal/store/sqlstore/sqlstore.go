@@ -50,6 +50,7 @@ type DB struct {
 	db    *sql.DB
 	d     Dialect
 	names nameCache
+	aggs  aggCache
 
 	maxBranches, maxNames int // see SetParticipantLimits
 }
@@ -170,6 +171,7 @@ func (s *DB) Put(ctx context.Context, art store.Article) (store.PutResult, error
 	if err := tx.Commit(); err != nil {
 		return store.Unchanged, fmt.Errorf("store: put %s: commit: %w", id, err)
 	}
+	s.aggs.clear()
 	return result, nil
 }
 

@@ -85,6 +85,17 @@ func RunAggregate(t *testing.T, open func(t *testing.T) store.Store) {
 		if cs, _ := ag.Countries(ctx, store.AggFilter{Actor: "nobody-at-all"}); len(cs) != 0 {
 			t.Errorf("countries for unknown actor = %v", cs)
 		}
+		cs[0].Count = 99 // a caller's changes stay its own
+		// A new article shows at once in aggregates asked for before.
+		if _, err := s.Put(ctx, store.Article{Analysis: Sample("g9", "2025-08-10", "RUSMIL"), ContentHash: "h"}); err != nil {
+			t.Fatal(err)
+		}
+		if cs, _ := ag.Countries(ctx, store.AggFilter{}); fmt.Sprint(cs) != fmt.Sprint([]store.CountryCount{{Country: "UKR", Count: 5}, {Country: "RUS", Count: 1}}) {
+			t.Errorf("countries after a new article = %v", cs)
+		}
+		if dy, _ := ag.Dyads(ctx, store.AggFilter{}, 0); len(dy) != 1 || dy[0].Count != 5 {
+			t.Errorf("dyads after a new article = %+v", dy)
+		}
 		al, err := ag.Aliases(ctx, "Russia", 0)
 		if err != nil || fmt.Sprint(al) != "[Moscow]" {
 			t.Errorf("aliases = %v, %v", al, err)
