@@ -80,9 +80,8 @@ CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)`
 
 // SearchSQL ranks every match (the window is not applied).
 func (dialect) SearchSQL(int) string {
-	return `SELECT s.id, ts_headline('english', s.text, s.q, 'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=«, StopSel=»') AS snippet, s.rnk FROM (
-		SELECT id, text, q, -ts_rank(tsv, q) AS rnk FROM articles, websearch_to_tsquery('english', ?) q WHERE tsv @@ q
-		ORDER BY rnk, id LIMIT ? OFFSET ?) s`
+	return `SELECT id, -ts_rank(tsv, q) AS rnk FROM articles, websearch_to_tsquery('english', ?) q WHERE tsv @@ q
+		ORDER BY rnk, id LIMIT ? OFFSET ?`
 }
 
 func (dialect) QuoteMatch() string          { return `q.tsv @@ websearch_to_tsquery('english', ?)` }

@@ -63,7 +63,7 @@ func (dialect) SearchSQL(window int) string {
 		cond = fmt.Sprintf(` AND rowid >= COALESCE((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
 			ORDER BY rowid DESC LIMIT 1 OFFSET %d), 0)`, window-1)
 	}
-	return `SELECT doc_id AS id, snippet(articles_fts, 2, '«', '»', '…', 16) AS snippet, rank AS rnk FROM articles_fts
+	return `SELECT doc_id AS id, rank AS rnk FROM articles_fts
 		WHERE articles_fts MATCH ?1` + cond + ` ORDER BY rank LIMIT ?2 OFFSET ?3`
 }
 

@@ -33,18 +33,21 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.ArticleHi
 	if q.Exhaustive {
 		window = 0
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.title, a.url, a.source, a.published, m.snippet FROM (`+s.d.SearchSQL(window)+`) m
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.title, a.url, a.source, a.published, a.text FROM (`+s.d.SearchSQL(window)+`) m
 		JOIN articles a ON a.id = m.id ORDER BY m.rnk, a.id`), s.d.FTSQuery(q.Text), limit, off)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
 	}
 	defer rows.Close()
+	terms := queryTerms(q.Text)
 	var out []store.ArticleHit
 	for rows.Next() {
 		var h store.ArticleHit
-		if err := rows.Scan(&h.ID, &h.Title, &h.URL, &h.Source, &h.Published, &h.Snippet); err != nil {
+		var text string
+		if err := rows.Scan(&h.ID, &h.Title, &h.URL, &h.Source, &h.Published, &text); err != nil {
 			return nil, err
 		}
+		h.Snippet = snippet(text, terms)
 		off++
 		h.Cursor = cursor(off)
 		out = append(out, h)

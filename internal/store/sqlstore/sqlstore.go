@@ -30,8 +30,9 @@ type Dialect interface {
 	// Migrations returns the numbered schema migrations, index 0 = version 1.
 	Migrations() []string
 	// SearchSQL returns a query over (text, limit, offset) yielding (id,
-	// snippet, rnk) by relevance, ranking only the window most recently
-	// stored matches when window > 0 (a dialect may rank them all).
+	// rnk) by relevance (rnk ascending), ranking only the window most
+	// recently stored matches when window > 0 (a dialect may rank them all).
+	// Snippets are made in Go (see snippet), alike for every dialect.
 	SearchSQL(window int) string
 	// QuoteMatch returns a condition on quotes alias q with one text placeholder.
 	QuoteMatch() string
