@@ -127,6 +127,20 @@ func (d *doc) buildEntities() {
 
 func (d *doc) attachNonPerson(m *mention) {
 	switch {
+	case m.sector != "" && m.country != nil:
+		// "Russian forces": the country's military, an actor of its own.
+		c, code := m.country, m.country.Alpha3+m.sector
+		e := d.get("sec:"+code, func() *entity {
+			return &entity{typ: "ORG", country: c.Alpha3, sector: m.sector, code: code, conf: 0.85}
+		})
+		d.attach(e, m)
+	case m.sector != "":
+		// "police", "protesters": a group actor known by its sector only.
+		w := d.lowerAt(m.tstart)
+		e := d.get("gen:"+w, func() *entity {
+			return &entity{typ: "ORG", name: w, sector: m.sector, code: m.sector, conf: 0.6}
+		})
+		d.attach(e, m)
 	case m.org != nil:
 		o := m.org
 		e := d.get("org:"+o.Name, func() *entity {
