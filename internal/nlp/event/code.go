@@ -48,7 +48,56 @@ func (s *Stage) code(a *model.Analysis, si int, toks []model.Token, lem []string
 	m := model.EventMention{Sentence: si, Start: sent.Start, End: sent.End,
 		Trigger: model.TextSpan{Start: toks[ti].Start, End: toks[tj-1].End, Text: a.Text[toks[ti].Start:toks[tj-1].End]}}
 	dateAndPlace(a, &ev, sent, m.Trigger.Start)
-	return found{ev: ev, mention: m}, true
+	f := found{ev: ev, mention: m}
+	if e.POS == 'N' {
+		f.definite = definite(toks, lem, ti)
+	}
+	if e.Type == "AGREE" && e.POS == 'V' {
+		f.agreedMeeting = s.agreesOnMeeting(a, sent.TokenStart+ti)
+	}
+	return f, true
+}
+
+// definite reports whether the noun phrase of noun trigger ti opens with
+// "the", "this" or "that" (at most three words before it, adjectives and
+// nouns between: "the potential summit").
+func definite(toks []model.Token, lem []string, ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+		switch lem[k] {
+		case "the", "this", "that":
+			return true
+		}
+		if p := toks[k].POS; p != "" && !strings.HasPrefix(p, "JJ") && !strings.HasPrefix(p, "NN") && p != "VBN" && p != "HYPH" {
+			return false
+		}
+	}
+	return false
+}
+
+// agreesOnMeeting reports whether the clause whose verb heads at token k
+// (an index into a.Tokens) has a CONSULT noun in its passive subject or its
+// objects: "a meeting has been agreed", "they agreed a summit".
+func (s *Stage) agreesOnMeeting(a *model.Analysis, k int) bool {
+	for i := range a.Clauses {
+		c := &a.Clauses[i]
+		if c.Verb.Head != k {
+			continue
+		}
+		var ps []model.Phrase
+		if c.Verb.Voice == "passive" {
+			ps = append(ps, c.Subject)
+		} else {
+			ps = append(ps, c.Objects...)
+		}
+		for _, p := range ps {
+			for t := p.Start; t < p.End && t < len(a.Tokens); t++ {
+				if slices.Contains(s.LexTypes(lowerLemma(a, t)), "CONSULT") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func orDash(s string) string {
@@ -307,6 +356,9 @@ func dateAndPlace(a *model.Analysis, ev *model.Event, sent model.Sentence, trig 
 		if t.Start < sent.Start || t.End > sent.End || t.Type != model.TimeDate || !calendarValue(t.Value) {
 			continue
 		}
+		if boundPreps[strings.ToLower(lastWord(a.Text[sent.Start:t.Start]))] {
+			continue // "since January", "by Friday": a bound, not the event's time
+		}
 		d := t.Start - trig
 		if d < 0 {
 			d = -d
@@ -331,6 +383,9 @@ func dateAndPlace(a *model.Analysis, ev *model.Event, sent model.Sentence, trig 
 		}
 	}
 }
+
+// boundPreps open time expressions that bound an event rather than date it.
+var boundPreps = map[string]bool{"since": true, "until": true, "till": true, "by": true, "before": true}
 
 func lastWord(s string) string {
 	s = strings.TrimRight(s, " ")
@@ -450,9 +505,60 @@ const (
 // symmetric types have no direction: their participants merge as one set.
 var symmetric = map[string]bool{"CONSULT": true}
 
+// anaphoraSentences is the most sentences back a definite event noun ("the
+// meeting", "the attack") looks for the event it refers to.
+const anaphoraSentences = 6
+
+// resolveBare decides the mentions that name no participant. An agreed
+// meeting ("a meeting has been agreed to") is an AGREE among the
+// participants of the last meeting reported with two or more; a definite
+// event noun ("the meeting", "the attack") is another mention of the last
+// event of its type and mode with participants, at most anaphoraSentences
+// back; any other is dropped, as PLOVER codes no event without an actor or
+// a recipient.
+func resolveBare(fs []found) []found {
+	out := make([]found, 0, len(fs))
+	last := func(typ, mode string, min, si int, any bool) *found {
+		for k := len(out) - 1; k >= 0; k-- {
+			g := &out[k]
+			if si-g.mention.Sentence > anaphoraSentences {
+				return nil
+			}
+			if g.ev.Type == typ && (any || g.ev.Mode == mode) && len(g.ev.Actors)+len(g.ev.Recipients) >= min && !g.anaphor {
+				return g
+			}
+		}
+		return nil
+	}
+	for _, f := range fs {
+		if len(f.ev.Actors)+len(f.ev.Recipients) > 0 {
+			out = append(out, f)
+			continue
+		}
+		switch {
+		case f.agreedMeeting:
+			if g := last("CONSULT", "", 2, f.mention.Sentence, true); g != nil {
+				f.ev.Actors = appendNew(appendNew(nil, g.ev.Actors...), g.ev.Recipients...)
+				f.ev.Confidence *= 0.8
+				out = append(out, f)
+			}
+		case f.definite:
+			if g := last(f.ev.Type, f.ev.Mode, 1, f.mention.Sentence, false); g != nil {
+				f.ev.Actors, f.ev.Recipients = g.ev.Actors, g.ev.Recipients
+				f.anaphor = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
 // merge joins mentions of one event (same type, actors and recipients, and
-// compatible dates) and numbers the events by first mention.
+// compatible dates; a definite event noun whatever its date) and numbers
+// the events by first mention. Mentions without participants go through
+// resolveBare first.
 func merge(a *model.Analysis, fs []found) []model.Event {
+	fs = resolveBare(fs)
 	var out []model.Event
 	key := func(e model.Event) string {
 		as, rs := append([]string(nil), e.Actors...), append([]string(nil), e.Recipients...)
@@ -468,8 +574,11 @@ func merge(a *model.Analysis, fs []found) []model.Event {
 	for _, f := range fs {
 		k := key(f.ev)
 		if len(f.ev.Actors)+len(f.ev.Recipients) > 0 {
-			if i, ok := idx[k]; ok && (out[i].Date == f.ev.Date || out[i].Date == "" || f.ev.Date == "" || out[i].DateRule == "publication-date" || f.ev.DateRule == "publication-date") {
+			if i, ok := idx[k]; ok && (f.anaphor || out[i].Date == f.ev.Date || out[i].Date == "" || f.ev.Date == "" || out[i].DateRule == "publication-date" || f.ev.DateRule == "publication-date") {
 				out[i].Mentions = append(out[i].Mentions, f.mention)
+				if f.anaphor {
+					continue
+				}
 				if out[i].DateRule != "time-expression" && f.ev.DateRule == "time-expression" {
 					out[i].Time, out[i].Date, out[i].DateRule = f.ev.Time, f.ev.Date, f.ev.DateRule
 				}

@@ -106,6 +106,14 @@ func (s *Stage) Process(ctx context.Context, a *model.Analysis) error {
 type found struct {
 	ev      model.Event
 	mention model.EventMention
+	// definite: a noun trigger after "the"/"this"/"that" ("the meeting",
+	// "the attack"), which may refer back to an event already reported.
+	definite bool
+	// agreedMeeting: an AGREE trigger whose object (or passive subject) is
+	// a meeting noun ("a meeting has been agreed").
+	agreedMeeting bool
+	// anaphor: participants taken from the event it refers back to.
+	anaphor bool
 }
 
 // mentionRef is an entity mention (or coref) inside a sentence.
@@ -158,9 +166,11 @@ func (s *Stage) sentence(a *model.Analysis, si int) []found {
 		}
 	}
 	if s.model != nil && !s.NoModel {
+		// The lexicon linked a pair: an actor and a recipient, or two or
+		// more participants of a symmetric type ("talks between X and Y").
 		have := false
 		for _, f := range out {
-			have = have || len(f.ev.Actors) > 0 && len(f.ev.Recipients) > 0
+			have = have || len(f.ev.Actors) > 0 && len(f.ev.Recipients) > 0 || symmetric[f.ev.Type] && len(f.ev.Actors)+len(f.ev.Recipients) >= 2
 		}
 		out = append(out, s.modelPairs(a, si, toks, lem, refs, used, have)...)
 	}
@@ -210,6 +220,9 @@ func sentenceRefs(a *model.Analysis, sent model.Sentence) []mentionRef {
 		}
 		for _, m := range e.Mentions {
 			if m.Start >= sent.Start && m.End <= sent.End {
+				if m.Role == "" && m.Rule != "" && m.Rule != "compound-part" {
+					continue // a modifier ("US" in "US President Donald Trump") takes no part
+				}
 				refs = append(refs, mentionRef{entity: e.ID, start: m.Start, end: m.End, typ: e.Type, loc: m.Role == model.RoleLocation})
 			}
 		}
