@@ -24,6 +24,9 @@ func (s *Stage) code(a *model.Analysis, si int, toks []model.Token, lem []string
 	if e.POS == 'N' && e.Type == "CONSULT" && s.agreedNoun(a, a.Sentences[si].TokenStart+ti) {
 		return found{}, false // "a meeting has been agreed": the AGREE event codes it
 	}
+	if e.POS == 'N' && e.Type != "THREATEN" && s.governedBy(a, a.Sentences[si].TokenStart+ti, "THREATEN") {
+		return found{}, false // "X threatened sanctions against Y": the THREATEN event codes it
+	}
 	actors, recips := s.participants(a, si, toks, lem, agents(refs), ti, tj, e.POS)
 	if len(recips) == 0 && e.Type != "CONSULT" {
 		recips = targetLocation(refs, lem, tj, actors)
@@ -359,6 +362,9 @@ func dateAndPlace(a *model.Analysis, ev *model.Event, sent model.Sentence, trig 
 		if boundPreps[strings.ToLower(lastWord(a.Text[sent.Start:t.Start]))] {
 			continue // "since January", "by Friday": a bound, not the event's time
 		}
+		if t.Start > trig && sinceBetween(a.Text[trig:t.Start]) {
+			continue // "the first summit since the President's return in January"
+		}
 		d := t.Start - trig
 		if d < 0 {
 			d = -d
@@ -386,6 +392,18 @@ func dateAndPlace(a *model.Analysis, ev *model.Event, sent model.Sentence, trig 
 
 // boundPreps open time expressions that bound an event rather than date it.
 var boundPreps = map[string]bool{"since": true, "until": true, "till": true, "by": true, "before": true}
+
+// sinceBetween reports whether a "since", "until" or "till" phrase opens
+// in s (the text between a trigger and a later time expression).
+func sinceBetween(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch strings.ToLower(w) {
+		case "since", "until", "till":
+			return true
+		}
+	}
+	return false
+}
 
 func lastWord(s string) string {
 	s = strings.TrimRight(s, " ")
@@ -449,6 +467,9 @@ func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []
 			}
 			f := s.modelEvent(a, si, toks, lem, x, y, gs, ge, typ, conf)
 			if !linked {
+				if !verbBetween(toks, refs[i].tokEnd, refs[j].tokStart) {
+					continue // "X, Y's adviser": nothing between them happens
+				}
 				if conf > spareConf {
 					spare, spareConf = f, conf
 				}
@@ -476,6 +497,16 @@ func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []
 		out = append(out, spare)
 	}
 	return out
+}
+
+// verbBetween reports whether a verb lies in tokens [from, to).
+func verbBetween(toks []model.Token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if strings.HasPrefix(toks[k].POS, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 // modelEvent builds a classifier-coded event of actor x on recipient y,
@@ -696,7 +727,12 @@ func below(a *model.Analysis, c, top int) bool {
 // the subject of a passive clause, or of an object of an active one, whose
 // verb the lexicon codes as AGREE ("a meeting has been agreed", "they
 // agreed a summit").
-func (s *Stage) agreedNoun(a *model.Analysis, k int) bool {
+func (s *Stage) agreedNoun(a *model.Analysis, k int) bool { return s.governedBy(a, k, "AGREE") }
+
+// governedBy reports whether token k (an index into a.Tokens) lies in the
+// subject of a passive clause, or in an object of an active one, whose verb
+// the lexicon codes as typ.
+func (s *Stage) governedBy(a *model.Analysis, k int, typ string) bool {
 	for i := range a.Clauses {
 		c := &a.Clauses[i]
 		if c.Start > k || k >= c.End+8 {
@@ -709,10 +745,8 @@ func (s *Stage) agreedNoun(a *model.Analysis, k int) bool {
 		if !in {
 			continue
 		}
-		for _, t := range s.LexTypes(c.Verb.Lemma) {
-			if t == "AGREE" {
-				return true
-			}
+		if slices.Contains(s.LexTypes(c.Verb.Lemma), typ) {
+			return true
 		}
 	}
 	return false

@@ -137,10 +137,11 @@ func (s *Stage) sentence(a *model.Analysis, si int) []found {
 	}
 	lem := lemmas(toks)
 	refs := sentenceRefs(a, sent)
-	// "…, according to officials": the source of the report takes no part.
+	// "…, according to officials", "according to a report by AP": the
+	// source of the report takes no part.
 	kept := refs[:0]
 	for _, r := range refs {
-		if !(r.tokStart >= 2 && strings.EqualFold(toks[r.tokStart-2].Text, "according") && lem[r.tokStart-1] == "to") {
+		if !reportSource(toks, lem, r.tokStart) {
 			kept = append(kept, r)
 		}
 	}
@@ -183,6 +184,20 @@ func (s *Stage) sentence(a *model.Analysis, si int) []found {
 		out = append(out, s.modelPairs(a, si, toks, lem, refs, used, have)...)
 	}
 	return out
+}
+
+// reportSource reports whether token i lies in an "according to" phrase:
+// "according to" at most six tokens before it, no comma between.
+func reportSource(toks []model.Token, lem []string, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-6; k-- {
+		if lem[k] == "," || lem[k] == ";" {
+			return false
+		}
+		if lem[k] == "to" && strings.EqualFold(toks[k-1].Text, "according") {
+			return true
+		}
+	}
+	return false
 }
 
 func matchWords(l, w []string) bool {
