@@ -277,3 +277,73 @@ func BenchmarkStage(b *testing.B) {
 		b.Fatal(fmt.Sprint("no events"))
 	}
 }
+
+func TestParticipantHelpers(t *testing.T) {
+	// According/VBG to/TO a/DT report/NN by/IN AP/NNP ,/, Ushakov/NNP said/VBD
+	a := build(t, "According/VBG/accord to/TO a/DT report/NN by/IN AP/NNP ,/, Ushakov/NNP said/VBD/say the/DT potential/JJ summit/NN ./.")
+	toks, lem := a.Tokens, lemmas(a.Tokens)
+	tests := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"report source: AP", reportSource(toks, lem, 5), true},
+		{"report source: Ushakov after the comma", reportSource(toks, lem, 7), false},
+		{"verb between Ushakov and summit", verbBetween(toks, 7, 11), true},
+		{"no verb between AP and Ushakov", verbBetween(toks, 5, 7), false},
+		{"definite: the potential summit", definite(toks, lem, 11), true},
+		{"indefinite: a report", definite(toks, lem, 3), false},
+		{"since phrase", sinceBetween(" summit since the President's return in "), true},
+		{"no since phrase", sinceBetween(" strikes by Russian forces on "), false},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+func TestThreatenedSanctionsAreTheThreat(t *testing.T) {
+	st := lexStage(t)
+	// US/0 threatened/1 sanctions/2 against/3 Russia/4 ./5
+	a := build(t, "US/NNP threatened/VBD/threaten sanctions/NNS/sanction against/IN Russia/NNP ./.", "US", "Russia")
+	clause(a, 0, 1, 1, "threaten", "active", [][2]int{{2, 3}}, [][3]int{{3, 4, 5}})
+	if err := st.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if eventOf(a, "SANCTION") != nil || eventOf(a, "THREATEN") == nil {
+		t.Fatalf("events: %+v", a.Events)
+	}
+}
+
+func TestSubsetMentionInSentenceMerges(t *testing.T) {
+	fs := []found{
+		{ev: model.Event{Type: "ASSAULT", Actors: []string{"E1"}, Recipients: []string{"E2"}}, mention: model.EventMention{Trigger: model.TextSpan{Start: 0}}},
+		{ev: model.Event{Type: "ASSAULT", Actors: []string{"E1"}}, mention: model.EventMention{Trigger: model.TextSpan{Start: 30}}},
+		{ev: model.Event{Type: "ASSAULT", Actors: []string{"E1"}}, mention: model.EventMention{Sentence: 1, Trigger: model.TextSpan{Start: 60}}, definite: true},
+		{ev: model.Event{Type: "ASSAULT", Actors: []string{"E3"}}, mention: model.EventMention{Sentence: 1, Trigger: model.TextSpan{Start: 70}}},
+	}
+	out := merge(&model.Analysis{}, fs)
+	if len(out) != 2 || len(out[0].Mentions) != 3 || strings.Join(out[0].Recipients, ",") != "E2" {
+		t.Fatalf("merge: %+v", out)
+	}
+}
+
+func TestBoundIsNoDate(t *testing.T) {
+	st := lexStage(t)
+	// Russia/0 attacked/1 Ukraine/2 since/3 January/4 ./5
+	for _, tc := range []struct{ text, want string }{
+		{"Russia/NNP attacked/VBD/attack Ukraine/NNP since/IN January/NNP ./.", "2025-08-07"},
+		{"Russia/NNP attacked/VBD/attack Ukraine/NNP in/IN January/NNP ./.", "2025-01"},
+	} {
+		a := build(t, tc.text, "Russia", "Ukraine")
+		k := strings.Index(a.Text, "January")
+		a.Times = []model.Time{{ID: "T1", Start: k, End: k + 7, Text: "January", Type: model.TimeDate, Value: "2025-01"}}
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if ev := eventOf(a, "ASSAULT"); ev == nil || ev.Date != tc.want {
+			t.Errorf("%s: events %+v, want date %s", tc.text, a.Events, tc.want)
+		}
+	}
+}
