@@ -360,7 +360,8 @@ func (d *doc) sectorPhrase(m *mention) {
 // government": nouns.tsv class generic) at token i and reports whether it
 // did. The noun must head its phrase (no noun follows it) and must not
 // belong to a name ("Hamas fighters": the noun after a name or a
-// capitalised word is left to that name).
+// capitalised word is left to that name) or to a possessive pronoun ("its
+// troops").
 func (d *doc) addGeneric(i, end, si int) bool {
 	sec, ok := d.s.kb.Noun("generic", d.lowerAt(i))
 	if !ok || sec == "-" {
@@ -373,6 +374,9 @@ func (d *doc) addGeneric(i, end, si int) bool {
 		return false
 	}
 	if st := d.a.Sentences[si].TokenStart; i > st {
+		if d.pos(i-1) == "PRP$" {
+			return false // "its troops": the possessor's, no actor of their own
+		}
 		prev := i - 1
 		if isPossessive(d.text(prev)) && prev > st {
 			prev--
