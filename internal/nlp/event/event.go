@@ -231,8 +231,11 @@ func lemmas(toks []model.Token) []string {
 	return out
 }
 
-// actorTypes are the entity types that can act or receive.
-var actorTypes = map[string]bool{model.TypePER: true, model.TypeORG: true, model.TypeGPE: true, model.TypeNORP: true}
+// actorTypes are the entity types that can act or receive. A MISC name
+// (often an armed group the ner stage could not type: "al-Shabab") takes
+// part only as the head of its phrase, not as a modifier ("Californian
+// voters", "Europe-wide ban"): see sentenceRefs.
+var actorTypes = map[string]bool{model.TypePER: true, model.TypeORG: true, model.TypeGPE: true, model.TypeNORP: true, model.TypeMISC: true}
 
 // sentenceRefs lists the actor mentions and resolved corefs in a sentence, by position.
 func sentenceRefs(a *model.Analysis, sent model.Sentence) []mentionRef {
@@ -256,10 +259,23 @@ func sentenceRefs(a *model.Analysis, sent model.Sentence) []mentionRef {
 		}
 	}
 	sort.Slice(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
-	for i := range refs {
-		refs[i].tokStart, refs[i].tokEnd = tokenRange(a.Tokens[sent.TokenStart:sent.TokenEnd], refs[i].start, refs[i].end)
+	toks := a.Tokens[sent.TokenStart:sent.TokenEnd]
+	kept := refs[:0]
+	for _, r := range refs {
+		r.tokStart, r.tokEnd = tokenRange(toks, r.start, r.end)
+		if r.typ == model.TypeMISC && r.tokEnd < len(toks) && premodifier(toks[r.tokEnd].POS) {
+			continue
+		}
+		kept = append(kept, r)
 	}
+	refs = kept
 	return refs
+}
+
+// premodifier reports whether a token of this POS after a name makes the
+// name its modifier: a noun, an adjective, a number or a participle.
+func premodifier(pos string) bool {
+	return strings.HasPrefix(pos, "NN") || strings.HasPrefix(pos, "JJ") || pos == "CD" || pos == "VBG" || pos == "HYPH"
 }
 
 // tokenRange returns the indexes (within toks) of the tokens covering [start, end).
