@@ -295,6 +295,8 @@ func TestParticipantHelpers(t *testing.T) {
 		{"indefinite: a report", definite(toks, lem, 3), false},
 		{"since phrase", sinceBetween(" summit since the President's return in "), true},
 		{"no since phrase", sinceBetween(" strikes by Russian forces on "), false},
+		{"name before a noun modifies it", premodifier("NNS"), true},
+		{"name before a comma heads its phrase", premodifier(","), false},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {
@@ -344,6 +346,29 @@ func TestBoundIsNoDate(t *testing.T) {
 		}
 		if ev := eventOf(a, "ASSAULT"); ev == nil || ev.Date != tc.want {
 			t.Errorf("%s: events %+v, want date %s", tc.text, a.Events, tc.want)
+		}
+	}
+}
+
+func TestMiscNameTakesPartOnlyAsHead(t *testing.T) {
+	st := lexStage(t)
+	for _, tc := range []struct {
+		text   string
+		recips string
+	}{
+		// US/0 attacked/1 Shabab/2 ./3
+		{"US/NNP attacked/VBD/attack Shabab/NNP ./.", "E2"},
+		// US/0 attacked/1 Shabab/2 camps/3 ./4
+		{"US/NNP attacked/VBD/attack Shabab/NNP camps/NNS ./.", ""},
+	} {
+		a := build(t, tc.text, "US", "Shabab")
+		a.Entities[1].Type = model.TypeMISC
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		ev := eventOf(a, "ASSAULT")
+		if ev == nil || strings.Join(ev.Recipients, ",") != tc.recips {
+			t.Errorf("%s: events %+v, want recipients %q", tc.text, a.Events, tc.recips)
 		}
 	}
 }
