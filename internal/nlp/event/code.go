@@ -200,6 +200,12 @@ func (s *Stage) participants(a *model.Analysis, si int, toks []model.Token, lem 
 				if !slices.Contains(recips, r.entity) {
 					actors = append(actors, r.entity)
 				}
+				// "Witkoff-Putin talks": every part of one compound token acts.
+				for _, o := range refs {
+					if o.tokStart == r.tokStart && o.tokEnd == r.tokEnd && !slices.Contains(recips, o.entity) {
+						actors = appendNew(actors, o.entity)
+					}
+				}
 				break
 			}
 		}
@@ -448,7 +454,9 @@ func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []
 			if x.loc {
 				continue // a place ("a meeting in Moscow") receives but never acts
 			}
-			linked := isActorRole(rx) && isTargetRole(ry) && below(a, cy, cx)
+			// Not across an adverbial clause ("X called it useful, while Y
+			// posted on Z"): its participants do something else.
+			linked := isActorRole(rx) && isTargetRole(ry) && below(a, cy, cx) && !(cy != cx && cy >= 0 && a.Clauses[cy].Kind == "adverbial")
 			if !linked && y.loc {
 				continue
 			}
