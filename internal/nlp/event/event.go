@@ -15,8 +15,14 @@
 // and, in a sentence where the lexicon found no event with both an actor
 // and a recipient, it codes the one pair it is surest of (rule
 // "model/events/model.json", "#unlinked-pair" when the clauses do not link
-// the pair). Mentions of one event (same type and participants, compatible
-// dates; CONSULT's participants taken as one set) merge into one event.
+// the pair and a verb stands between them). Mentions of one event (same
+// type and participants, compatible dates; CONSULT's participants taken as
+// one set; in one sentence, participants one includes the other's) merge
+// into one event. A mention without participants is another mention of the
+// event a definite noun refers back to ("the meeting", "the attack"), an
+// agreed meeting's AGREE among that meeting's participants, or dropped.
+// Modifiers ("US" in "US President Trump"), the source of an "according to"
+// phrase and a MISC name that modifies a noun take no part.
 // The stage is safe for concurrent use: models load once and are read-only.
 package event
 
