@@ -187,6 +187,49 @@ func (d *doc) attachNonPerson(m *mention) {
 	}
 }
 
+// placeGenericGov gives a definite generic government noun ("the
+// administration is open to talks", "the government said") the country of
+// the nearest government actor (sector GOV, with a country) mentioned
+// before it in its sentence or the two before: the mention moves to that
+// country's government entity.
+func (d *doc) placeGenericGov() {
+	for k, m := range d.ments {
+		if m.rule != ruleGeneric || m.sector != "GOV" || m.country != nil || m.role != model.RoleAgent {
+			continue
+		}
+		if p := m.tstart - 1; p < 0 || d.lowerAt(p) != "the" || d.a.Tokens[p].Sentence != d.a.Tokens[m.tstart].Sentence {
+			continue
+		}
+		var ctry string
+		for j := k - 1; j >= 0; j-- {
+			o := d.ments[j]
+			if m.sent-o.sent > 2 {
+				break
+			}
+			if e := o.ent; e != nil && e.country != "" && e.sector == "GOV" && o.rule != ruleGeneric {
+				ctry = e.country
+				break
+			}
+		}
+		if ctry == "" {
+			continue
+		}
+		old := m.ent
+		code := ctry + "GOV"
+		e := d.get("sec:"+code, func() *entity {
+			return &entity{typ: "ORG", country: ctry, sector: "GOV", code: code, conf: 0.7}
+		})
+		for i, x := range old.ments {
+			if x == m {
+				old.ments = append(old.ments[:i], old.ments[i+1:]...)
+				break
+			}
+		}
+		d.attach(e, m)
+		m.code = code
+	}
+}
+
 // placeContext decides names that may be a country or a subdivision
 // ("Georgia") or a subdivision of several countries ("Maryland"), by the
 // countries the article names unambiguously.
