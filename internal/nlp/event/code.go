@@ -329,10 +329,14 @@ func modality(toks []model.Token, lem []string, ti int, e *events.Entry) string 
 			return model.ModalityHypothetical
 		}
 	}
+	// A hypothetical cue anywhere in the window outranks a future one
+	// ("more inclined to agree": hypothetical, not a plan).
 	for k := ti - 1; k >= from; k-- {
 		if hypothetical[lem[k]] {
 			return model.ModalityHypothetical
 		}
+	}
+	for k := ti - 1; k >= from; k-- {
 		if futureCues[lem[k]] && lem[k] != "to" || lem[k] == "to" && k == ti-1 && e.POS == 'V' && !past {
 			return model.ModalityFuture
 		}
