@@ -17,7 +17,11 @@
 //     article names in full), kb-surname (the surname of the one office
 //     holder in office that day who bears it), compound-part ("Russia" in
 //     "Russia-Ukraine"), demonym-people ("the Russians"), demonym-sector
-//     ("Russian forces" → RUS MIL), possessive-office ("Putin's office" →
+//     ("Russian forces" → RUS MIL, an entity of its own), generic-noun
+//     (a common-noun group actor standing alone: "police" → COP,
+//     "protesters" → CVL; "the government", "the administration" → the
+//     government of the country of the nearest government actor at most
+//     two sentences before), possessive-office ("Putin's office" →
 //     RUS GOV), metonymy-capital ("Moscow announced" → RUS GOV), acronym,
 //     role-noun (an office holder the article names only by office);
 //   - mention roles: agent, location (after a locative preposition, a place
@@ -96,6 +100,7 @@ func (s *Stage) Process(ctx context.Context, a *model.Analysis) error {
 	d.buildEntities()
 	d.learnTitles()
 	d.assignRoles()
+	d.placeGenericGov()
 	d.resolveCoref()
 	d.finish()
 	return nil

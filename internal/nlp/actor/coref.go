@@ -87,6 +87,22 @@ func (d *doc) isSubject(m *mention, heads []bool) bool {
 	return d.verbFollows(end, m.sent)
 }
 
+// genericPlace reports whether a generic-noun mention stands for a place:
+// after a preposition of position ("outside the court", "in parliament";
+// not "to" or "from", which also take recipients and sources).
+func (d *doc) genericPlace(m *mention) bool {
+	lo := d.a.Sentences[m.sent].TokenStart
+	p := m.tstart - 1
+	if p >= lo && d.lowerAt(p) == "the" {
+		p--
+	}
+	if p < lo {
+		return false
+	}
+	w := d.lowerAt(p)
+	return locPreps[w] && w != "to" && w != "from" && w != "toward" && w != "towards"
+}
+
 // isLocation reports whether a place mention is used as a location: after a
 // locative preposition ("a meeting in Moscow"), as a possessive of a place
 // ("Ukraine's Zaporizhzhia region"), or a city before a noun ("the Moscow meeting").
@@ -139,9 +155,11 @@ func (d *doc) assignRoles() {
 			}
 		case m.modifier:
 			m.role = ""
+		case m.sector != "" && m.country == nil && d.genericPlace(m):
+			m.role = model.RoleLocation // "protests outside the court"
 		case m.sector != "":
 			m.role = model.RoleAgent
-			m.code = m.country.Alpha3 + m.sector
+			m.code = e.code
 		case m.typ == "PER" || m.rule == rulePeople:
 			m.role = model.RoleAgent
 		case m.typ == "LOC":

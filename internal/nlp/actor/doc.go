@@ -25,6 +25,7 @@ const (
 	ruleAcronym     = "acronym"           // "IAEA" after "International Atomic Energy Agency"
 	ruleRoleNoun    = "role-noun"         // "the Russian leader", when the holder is not named
 	ruleSubdivision = "subdivision"       // a first-level subdivision
+	ruleGeneric     = "generic-noun"      // "police", "protesters": a common-noun group actor
 )
 
 // mention is one span that names or stands for an entity.
@@ -42,7 +43,7 @@ type mention struct {
 	capital      bool
 	subdiv       *countries.Subdivision
 	subCands     []*countries.Subdivision // other readings as a subdivision ("Georgia", "Maryland")
-	sector       string                   // sector of a demonym/country + noun phrase
+	sector       string                   // sector of a demonym/country + noun phrase, or of a generic noun
 	office       bool                     // "Putin's office"
 	modifier     bool                     // "US" in "US President Donald Trump"
 	subject      bool
@@ -234,6 +235,8 @@ func (d *doc) collect() {
 			case typ != "":
 				d.addNamed(i, nerEnd, si, typ, ruleName)
 				i = nerEnd
+			case d.addGeneric(i, end, si):
+				i++
 			default:
 				i = d.addUnlabelled(i, end, si)
 			}
@@ -332,17 +335,61 @@ func (d *doc) addNamed(i, j, si int, typ, rule string) {
 }
 
 // sectorPhrase folds a following sector noun into a country mention: "US
-// troops", "Russian forces".
+// troops", "Russian forces", "Ukraine's military".
 func (d *doc) sectorPhrase(m *mention) {
 	j := m.tend
-	if j >= len(d.a.Tokens) || d.a.Tokens[j].Sentence != d.a.Tokens[m.tstart].Sentence {
+	same := func(k int) bool {
+		return k < len(d.a.Tokens) && d.a.Tokens[k].Sentence == d.a.Tokens[m.tstart].Sentence
+	}
+	if !same(j) {
 		return
+	}
+	if isPossessive(d.text(j)) && same(j+1) {
+		if _, ok := d.s.kb.Noun("sector", d.lowerAt(j+1)); ok && !(same(j+2) && isNoun(d.pos(j+2))) {
+			j++
+		}
 	}
 	if sec, ok := d.s.kb.Noun("sector", d.lowerAt(j)); ok && sec != "-" {
 		m.tend = j + 1
 		m.sector = sec
 		m.rule = ruleSector
 	}
+}
+
+// addGeneric adds a common-noun group actor ("police", "protesters", "the
+// government": nouns.tsv class generic) at token i and reports whether it
+// did. The noun must head its phrase (no noun follows it) and must not
+// belong to a name ("Hamas fighters": the noun after a name or a
+// capitalised word is left to that name) or to a possessive pronoun ("its
+// troops").
+func (d *doc) addGeneric(i, end, si int) bool {
+	sec, ok := d.s.kb.Noun("generic", d.lowerAt(i))
+	if !ok || sec == "-" {
+		return false
+	}
+	if p := d.pos(i); p != "" && !isNoun(p) {
+		return false
+	}
+	if i+1 < end && isNoun(d.pos(i+1)) {
+		return false
+	}
+	if st := d.a.Sentences[si].TokenStart; i > st {
+		if d.pos(i-1) == "PRP$" {
+			return false // "its troops": the possessor's, no actor of their own
+		}
+		prev := i - 1
+		if isPossessive(d.text(prev)) && prev > st {
+			prev--
+		}
+		if n := d.a.Tokens[prev].NER; n != "" && n != "O" {
+			return false
+		}
+		if prev > st && isCap(d.text(prev)) {
+			return false
+		}
+	}
+	d.add(&mention{tstart: i, tend: i + 1, sent: si, typ: "ORG", rule: ruleGeneric, sector: sec})
+	return true
 }
 
 // addDemonym handles "Russian", "Russians", "Russian forces".

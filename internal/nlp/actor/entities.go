@@ -127,6 +127,20 @@ func (d *doc) buildEntities() {
 
 func (d *doc) attachNonPerson(m *mention) {
 	switch {
+	case m.sector != "" && m.country != nil:
+		// "Russian forces": the country's military, an actor of its own.
+		c, code := m.country, m.country.Alpha3+m.sector
+		e := d.get("sec:"+code, func() *entity {
+			return &entity{typ: "ORG", country: c.Alpha3, sector: m.sector, code: code, conf: 0.85}
+		})
+		d.attach(e, m)
+	case m.sector != "":
+		// "police", "protesters": a group actor known by its sector only.
+		w := d.lowerAt(m.tstart)
+		e := d.get("gen:"+w, func() *entity {
+			return &entity{typ: "ORG", name: w, sector: m.sector, code: m.sector, conf: 0.6}
+		})
+		d.attach(e, m)
 	case m.org != nil:
 		o := m.org
 		e := d.get("org:"+o.Name, func() *entity {
@@ -170,6 +184,49 @@ func (d *doc) attachNonPerson(m *mention) {
 			return &entity{typ: m.typ, conf: 0.75}
 		})
 		d.attach(e, m)
+	}
+}
+
+// placeGenericGov gives a definite generic government noun ("the
+// administration is open to talks", "the government said") the country of
+// the nearest government actor (sector GOV, with a country) mentioned
+// before it in its sentence or the two before: the mention moves to that
+// country's government entity.
+func (d *doc) placeGenericGov() {
+	for k, m := range d.ments {
+		if m.rule != ruleGeneric || m.sector != "GOV" || m.country != nil || m.role != model.RoleAgent {
+			continue
+		}
+		if p := m.tstart - 1; p < 0 || d.lowerAt(p) != "the" || d.a.Tokens[p].Sentence != d.a.Tokens[m.tstart].Sentence {
+			continue
+		}
+		var ctry string
+		for j := k - 1; j >= 0; j-- {
+			o := d.ments[j]
+			if m.sent-o.sent > 2 {
+				break
+			}
+			if e := o.ent; e != nil && e.country != "" && e.sector == "GOV" && o.rule != ruleGeneric {
+				ctry = e.country
+				break
+			}
+		}
+		if ctry == "" {
+			continue
+		}
+		old := m.ent
+		code := ctry + "GOV"
+		e := d.get("sec:"+code, func() *entity {
+			return &entity{typ: "ORG", country: ctry, sector: "GOV", code: code, conf: 0.7}
+		})
+		for i, x := range old.ments {
+			if x == m {
+				old.ments = append(old.ments[:i], old.ments[i+1:]...)
+				break
+			}
+		}
+		d.attach(e, m)
+		m.code = code
 	}
 }
 

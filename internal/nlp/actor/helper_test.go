@@ -180,7 +180,7 @@ func init() {
 	for _, w := range strings.Fields("the a an this that these those both") {
 		testPOS[w] = "DT"
 	}
-	for _, w := range strings.Fields("in at to from on of by with for between since amid after before during according into against among") {
+	for _, w := range strings.Fields("in at to from on of by with for between since amid after before during according into against among outside") {
 		testPOS[w] = "IN"
 	}
 }

@@ -72,6 +72,7 @@ func TestLexiconEvents(t *testing.T) {
 		{"noun with possessive", "PER:Witkoff/NNP 's/POS three-hour/JJ meeting/NN with/IN PER:Putin/NNP was/VBD/be productive/JJ ./.", []string{"PER:Witkoff", "PER:Putin"}, "CONSULT", "asserted", "E1", "E2", ""},
 		{"hypothetical", "PER:Medvedev/NNP said/VBD/say Russia/NNP could/MD attack/VB the/DT United/NNP States/NNPS ./.", []string{"PER:Medvedev", "Russia", "the United States"}, "ASSAULT", "hypothetical", "E2", "E3", ""},
 		{"future", "Ukraine/NNP will/MD meet/VB Russia/NNP in/IN Istanbul/NNP ./.", []string{"Ukraine", "Russia"}, "CONSULT", "future", "E1", "E2", ""},
+		{"hypothetical outranks future", "Russia/NNP is/VBZ/be more/RBR inclined/JJ to/TO agree/VB/agree with/IN Ukraine/NNP ./.", []string{"Russia", "Ukraine"}, "AGREE", "hypothetical", "E1", "E2", ""},
 	}
 	for _, tc := range tests {
 		a := build(t, tc.sentence, tc.ents...)

@@ -254,6 +254,7 @@ var Sectors = map[string]bool{
 	"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "SPY": true, "PTY": true,
 	"REB": true, "OPP": true, "IGO": true, "NGO": true, "JRN": true, "MED": true, "BUS": true,
 	"CVL": true, "ELI": true, "EDU": true, "REL": true, "LAB": true, "CRM": true, "REF": true,
+	"PRM": true, "UAF": true, "AGR": true, "HLH": true,
 }
 
 // ParseOrgs parses orgs.tsv.
@@ -431,9 +432,9 @@ func (d *Data) parseNouns(file string, data []byte) error {
 	}
 	for _, r := range rows {
 		switch r.Fields[1] {
-		case "office", "sector", "place":
+		case "office", "sector", "place", "generic":
 		default:
-			return r.Errorf(1, "class %q: want office, sector or place", r.Fields[1])
+			return r.Errorf(1, "class %q: want office, sector, place or generic", r.Fields[1])
 		}
 		s := r.Fields[2]
 		if s != "-" && !Sectors[s] {
@@ -527,7 +528,7 @@ func (d *Data) Office(phrase string) (string, bool) {
 }
 
 // Noun returns the sector of a lower-case noun of the given class
-// ("office", "sector", "place") and whether it is listed.
+// ("office", "sector", "place", "generic") and whether it is listed.
 func (d *Data) Noun(class, word string) (string, bool) {
 	s, ok := d.nouns[class][word]
 	return s, ok
