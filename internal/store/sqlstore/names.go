@@ -2,8 +2,8 @@ package sqlstore
 
 import (
 	"context"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,18 +28,20 @@ const namesRecheck = time.Second
 
 // matchNames returns the stored participant names containing v, compared
 // in lower case, at most limit+1 of them (so a caller can tell "more than
-// limit").
-func (s *DB) matchNames(ctx context.Context, v string, limit int) ([]string, error) {
+// limit"). It reads through db, the caller's connection, so a caller that
+// holds one never waits for another.
+func (s *DB) matchNames(ctx context.Context, db querier, v string, limit int) ([]string, error) {
 	c := &s.names
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if time.Since(c.checked) >= namesRecheck {
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM actor_names`).Scan(&n); err != nil {
-			return nil, fmt.Errorf("store: actor names: %w", err)
+		counts, err := s.strings(ctx, db, "actor names", `SELECT CAST(COUNT(*) AS TEXT) FROM actor_names`)
+		if err != nil {
+			return nil, err
 		}
+		n, _ := strconv.Atoi(counts[0])
 		if n != c.count || c.names == nil {
-			names, err := s.strings(ctx, "actor names", `SELECT name FROM actor_names`)
+			names, err := s.strings(ctx, db, "actor names", `SELECT name FROM actor_names`)
 			if err != nil {
 				return nil, err
 			}

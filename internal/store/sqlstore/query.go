@@ -109,29 +109,36 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	q := eventQuery{Actor: f.Actor, Recipient: f.Recipient, Country: f.Country, Type: f.Type, Quad: f.Quad,
 		Modality: f.Modality, All: f.AllModalities, Since: f.Since, Until: f.Until, Walk: true}
 	limit := limitOf(f.Page)
-	uids, ok, err := s.eventsByParticipant(ctx, f, q, off+limit)
+	// One connection for the whole list: under load a request then waits
+	// for the pool once, not once per statement.
+	c, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer c.Close()
+	uids, ok, err := s.eventsByParticipant(ctx, c, f, q, off+limit)
 	if err != nil {
 		return nil, err
 	}
 	var out []store.EventRow
 	if ok {
 		if off < len(uids) {
-			out, err = s.eventsByUID(ctx, uids[off:], off)
+			out, err = s.eventsByUID(ctx, c, uids[off:], off)
 		}
 	} else {
-		out, err = s.eventsScan(ctx, f, q, limit, off)
+		out, err = s.eventsScan(ctx, c, f, q, limit, off)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := s.eventActors(ctx, out); err != nil {
+	if err := s.eventActors(ctx, c, out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // eventsScan lists a page of events matching f by a scan in day order.
-func (s *DB) eventsScan(ctx context.Context, f store.EventFilter, q eventQuery, limit, off int) ([]store.EventRow, error) {
+func (s *DB) eventsScan(ctx context.Context, db querier, f store.EventFilter, q eventQuery, limit, off int) ([]store.EventRow, error) {
 	c, err := s.listConds(f, q)
 	if err != nil {
 		return nil, err
@@ -141,7 +148,7 @@ func (s *DB) eventsScan(ctx context.Context, f store.EventFilter, q eventQuery, 
 		cond = "WHERE " + strings.Join(c.where, " AND ")
 	}
 	args := append(c.args, limit, off)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
+	rows, err := db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
 		FROM `+eventTables+` `+cond+`
 		ORDER BY e.day DESC, e.uid DESC LIMIT ? OFFSET ?`), args...)
 	if err != nil {
@@ -163,14 +170,14 @@ func (s *DB) eventsScan(ctx context.Context, f store.EventFilter, q eventQuery, 
 
 // eventsByUID reads the events with the given uids, in that order; off is
 // the offset of the first in the whole list (for cursors).
-func (s *DB) eventsByUID(ctx context.Context, uids []string, off int) ([]store.EventRow, error) {
+func (s *DB) eventsByUID(ctx context.Context, db querier, uids []string, off int) ([]store.EventRow, error) {
 	args := make([]any, len(uids))
 	at := make(map[string]int, len(uids))
 	for i, u := range uids {
 		args[i] = u
 		at[u] = i
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
+	rows, err := db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
 		FROM `+eventTables+` WHERE e.uid IN (`+placeholders(len(uids))+`)`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
@@ -226,7 +233,7 @@ func (s *DB) SetParticipantLimits(branches, names int) {
 // prefixes and its country) in day order, stopping at n events each, merged
 // newest first. It returns the first n matching uids and true, or false when
 // the filter is absent or matches too many names.
-func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eventQuery, n int) ([]string, bool, error) {
+func (s *DB) eventsByParticipant(ctx context.Context, db querier, f store.EventFilter, q eventQuery, n int) ([]string, bool, error) {
 	role, v := "a", q.Actor
 	if v == "" {
 		role, v = "r", q.Recipient
@@ -242,7 +249,7 @@ func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eve
 	if isCode(v) {
 		u := strings.ToUpper(v)
 		keys = append(keys, key{"country", u})
-		codes, err := s.strings(ctx, "actor codes", `SELECT code FROM actor_codes WHERE code >= ? AND code < ? LIMIT ?`, u, u+"~", s.maxNames+1)
+		codes, err := s.strings(ctx, db, "actor codes", `SELECT code FROM actor_codes WHERE code >= ? AND code < ? LIMIT ?`, u, u+"~", s.maxNames+1)
 		if err != nil {
 			return nil, false, err
 		}
@@ -250,7 +257,7 @@ func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eve
 			keys = append(keys, key{"code", c})
 		}
 	} else {
-		names, err := s.matchNames(ctx, v, s.maxNames)
+		names, err := s.matchNames(ctx, db, v, s.maxNames)
 		if err != nil {
 			return nil, false, err
 		}
@@ -314,7 +321,7 @@ func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eve
 		ORDER BY day DESC, uid DESC LIMIT ?`
 		args = append(args, n)
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	rows, err := db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: events by participant: %w", err)
 	}
@@ -332,9 +339,14 @@ func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eve
 	return uids, true, rows.Err()
 }
 
+// querier is what runs a read: the pool (*sql.DB) or one connection (*sql.Conn).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // strings runs a query yielding one text column; what names it in errors.
-func (s *DB) strings(ctx context.Context, what, query string, args ...any) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+func (s *DB) strings(ctx context.Context, db querier, what, query string, args ...any) ([]string, error) {
+	rows, err := db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
@@ -351,7 +363,7 @@ func (s *DB) strings(ctx context.Context, what, query string, args ...any) ([]st
 }
 
 // eventActors fills the actors and recipients of a page of events in one query.
-func (s *DB) eventActors(ctx context.Context, rows []store.EventRow) error {
+func (s *DB) eventActors(ctx context.Context, db querier, rows []store.EventRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -361,7 +373,7 @@ func (s *DB) eventActors(ctx context.Context, rows []store.EventRow) error {
 		ids[i] = r.UID
 		at[r.UID] = i
 	}
-	q, err := s.db.QueryContext(ctx, s.q(`SELECT event_uid, role, name, code, country, sector, title FROM event_actors
+	q, err := db.QueryContext(ctx, s.q(`SELECT event_uid, role, name, code, country, sector, title FROM event_actors
 		WHERE event_uid IN (`+placeholders(len(ids))+`) ORDER BY event_uid, role, name`), ids...)
 	if err != nil {
 		return fmt.Errorf("store: event actors: %w", err)

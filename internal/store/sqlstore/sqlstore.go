@@ -543,7 +543,7 @@ func (s *DB) Stale(ctx context.Context, p model.Pipeline, limit int) ([]string, 
 	if limit <= 0 {
 		limit = 1 << 30
 	}
-	return s.strings(ctx, "stale", `SELECT id FROM articles WHERE pipeline_version <> ? OR pipeline_models <> ? ORDER BY id LIMIT ?`, p.Version, p.Models, limit)
+	return s.strings(ctx, s.db, "stale", `SELECT id FROM articles WHERE pipeline_version <> ? OR pipeline_models <> ? ORDER BY id LIMIT ?`, p.Version, p.Models, limit)
 }
 
 // IDs returns article ids in order after the given one.
@@ -551,7 +551,7 @@ func (s *DB) IDs(ctx context.Context, after string, limit int) ([]string, error)
 	if limit <= 0 {
 		limit = 1 << 30
 	}
-	return s.strings(ctx, "ids", `SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	return s.strings(ctx, s.db, "ids", `SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 }
 
 // Stats counts stored rows.
