@@ -26,18 +26,29 @@ type Model struct {
 	slots []slot   // open addressing by key, tag 0 = empty
 	keys  []uint64 // full key of each slot (cold: only for writing)
 	ents  []uint32 // overflow: count, then entries label<<16 | uint16(weight)
+	rows  []int16  // dense: one weight per label
 	nfeat int
 }
 
-// slot is 8 bytes, so that the table stays small in cache: the upper 32
-// bits of the feature key (the lower bits choose the slot, so a lookup
-// compares about 50 bits) and either the feature's single weight entry or
-// overflow|offset of its entries in ents.
+// slot is 16 bytes, a quarter of a cache line: the upper 32 bits of the
+// feature key (the lower bits choose the slot, so a lookup compares about
+// 50 bits) and either the feature's weight entries inline (up to inlineN,
+// label<<16 | uint16(weight); unused ones repeat the first entry's label
+// with weight 0, so they can be added blindly) or, in e[0], overflow|offset
+// of its entries in ents, or overflow|denseRow|offset of its row of weights
+// (one per label) in rows, for features with weights for at least half the
+// labels. Most features have two or three entries, so a lookup usually
+// touches one cache line.
 type slot struct {
-	tag, v uint32
+	tag uint32
+	e   [inlineN]uint32
 }
 
-const overflow = 0x80000000
+const (
+	inlineN  = 3
+	overflow = 0x80000000
+	denseRow = 0x40000000
+)
 
 func tagOf(k uint64) uint32 {
 	if t := uint32(k >> 32); t != 0 {
@@ -48,11 +59,28 @@ func tagOf(k uint64) uint32 {
 
 // insert adds feature k with its entries (label<<16 | uint16(weight)).
 func (m *Model) insert(k uint64, es []uint32) {
-	var v uint32
-	if len(es) == 1 {
-		v = es[0]
+	var e [inlineN]uint32
+	inline := len(es) <= inlineN
+	for _, x := range es[min(1, len(es)):] {
+		inline = inline && uint16(x) != 0 // weight 0 would read as padding
+	}
+	if inline {
+		for j := range e {
+			if j < len(es) {
+				e[j] = es[j]
+			} else {
+				e[j] = es[0] &^ 0xffff // same label, weight 0
+			}
+		}
+	} else if nl := len(m.Labels); 2*len(es) >= nl && denseExact(es) {
+		e[0] = overflow | denseRow | uint32(len(m.rows))
+		row := make([]int16, nl)
+		for _, x := range es {
+			row[x>>16] = int16(x)
+		}
+		m.rows = append(m.rows, row...)
 	} else {
-		v = overflow | uint32(len(m.ents))
+		e[0] = overflow | uint32(len(m.ents))
 		m.ents = append(m.ents, uint32(len(es)))
 		m.ents = append(m.ents, es...)
 	}
@@ -60,8 +88,43 @@ func (m *Model) insert(k uint64, es []uint32) {
 	for m.slots[i].tag != 0 {
 		i = (i + 1) & m.mask
 	}
-	m.slots[i] = slot{tagOf(k), v}
+	m.slots[i] = slot{tagOf(k), e}
 	m.keys[i] = k
+}
+
+// denseExact reports whether entries es survive a dense row unchanged:
+// labels strictly increasing, no zero weight (always so for trained models).
+func denseExact(es []uint32) bool {
+	for j, x := range es {
+		if uint16(x) == 0 || (j > 0 && x>>16 <= es[j-1]>>16) {
+			return false
+		}
+	}
+	return true
+}
+
+// entries appends the weight entries of slot s to dst.
+func (m *Model) entries(s slot, dst []uint32) []uint32 {
+	if s.e[0]&(overflow|denseRow) == overflow|denseRow {
+		off := int(s.e[0] &^ (overflow | denseRow))
+		for l, w := range m.rows[off : off+len(m.Labels)] {
+			if w != 0 {
+				dst = append(dst, uint32(l)<<16|uint32(uint16(w)))
+			}
+		}
+		return dst
+	}
+	if s.e[0]&overflow != 0 {
+		off := s.e[0] &^ overflow
+		return append(dst, m.ents[off+1:off+1+m.ents[off]]...)
+	}
+	dst = append(dst, s.e[0])
+	for _, e := range s.e[1:] {
+		if uint16(e) != 0 {
+			dst = append(dst, e)
+		}
+	}
+	return dst
 }
 
 func newModel(labels []string, meta map[string]string, scale float32, nf int) *Model {
@@ -90,30 +153,57 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 }
 
 // AddScores adds the weights of feats to scores (len ≥ len(Labels)).
+//
+// The table is read in two passes over each batch of features: first every
+// feature's home slot is copied (independent loads, which the processor
+// overlaps, instead of one cache miss after another), then the copies are
+// matched and added.
 func (m *Model) AddScores(feats []uint64, scores []int32) {
 	scores = scores[:len(m.Labels)]
-	slots, mask, ents := m.slots, m.mask, m.ents
-	for _, f := range feats {
-		t := tagOf(f)
-		i := f & mask
-		for {
-			s := slots[i]
-			if s.tag == t {
-				if s.v&overflow == 0 {
-					scores[s.v>>16] += int32(int16(s.v))
-				} else {
-					off := s.v &^ overflow
-					n := ents[off]
-					for _, e := range ents[off+1 : off+1+n] {
-						scores[e>>16] += int32(int16(e))
-					}
+	slots, mask := m.slots, m.mask
+	const batch = 32
+	var got [batch]slot
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), batch)]
+		feats = feats[len(fs):]
+		for j, f := range fs {
+			got[j] = slots[f&mask]
+		}
+		for j, f := range fs {
+			s := &got[j]
+			t := tagOf(f)
+			if s.tag != t {
+				if s.tag == 0 {
+					continue
 				}
-				break
+				// collision: probe on from the home slot
+				i := (f + 1) & mask
+				for slots[i].tag != t && slots[i].tag != 0 {
+					i = (i + 1) & mask
+				}
+				if slots[i].tag == 0 {
+					continue
+				}
+				s = &slots[i]
 			}
-			if s.tag == 0 {
-				break
+			if e0 := s.e[0]; e0&overflow == 0 {
+				scores[e0>>16] += int32(int16(e0))
+				e1, e2 := s.e[1], s.e[2]
+				scores[e1>>16] += int32(int16(e1))
+				scores[e2>>16] += int32(int16(e2))
+			} else if e0&denseRow != 0 {
+				off := int(e0 &^ (overflow | denseRow))
+				row := m.rows[off : off+len(scores)]
+				for l, w := range row {
+					scores[l] += int32(w)
+				}
+			} else {
+				off := e0 &^ overflow
+				n := m.ents[off]
+				for _, e := range m.ents[off+1 : off+1+n] {
+					scores[e>>16] += int32(int16(e))
+				}
 			}
-			i = (i + 1) & mask
 		}
 	}
 }
@@ -177,19 +267,16 @@ func build(labels []string, meta map[string]string, scale float32, feats []featu
 // features lists the model's features in key order.
 func (m *Model) features() []feature {
 	var out []feature
+	var es []uint32
 	for i, s := range m.slots {
 		if s.tag == 0 {
 			continue
 		}
 		f := feature{key: m.keys[i]}
-		add := func(e uint32) { f.labs = append(f.labs, uint16(e>>16)); f.q = append(f.q, int16(e)) }
-		if s.v&overflow == 0 {
-			add(s.v)
-		} else {
-			off := s.v &^ overflow
-			for _, e := range m.ents[off+1 : off+1+m.ents[off]] {
-				add(e)
-			}
+		es = m.entries(s, es[:0])
+		for _, e := range es {
+			f.labs = append(f.labs, uint16(e>>16))
+			f.q = append(f.q, int16(e))
 		}
 		out = append(out, f)
 	}
