@@ -433,3 +433,33 @@ func (p *parser) str() string {
 	p.i += int(n)
 	return s
 }
+
+// Row sets row[l] (len(row) ≥ len(Labels)) to feature key's weight for label
+// l, zero for absent labels or an unknown feature, so that a caller can
+// tabulate features over a small closed set of values (label pairs, say)
+// and add the rows with AddRow instead of looking them up: the sums are
+// the same (for models with one weight per label and feature, as trained).
+func (m *Model) Row(key uint64, row []int16) {
+	row = row[:len(m.Labels)]
+	clear(row)
+	t := tagOf(key)
+	i := key & m.mask
+	for m.slots[i].tag != t {
+		if m.slots[i].tag == 0 {
+			return
+		}
+		i = (i + 1) & m.mask
+	}
+	var es [64]uint32
+	for _, e := range m.entries(m.slots[i], es[:0]) {
+		row[e>>16] += int16(e)
+	}
+}
+
+// AddRow adds row (as built by Row) to scores.
+func AddRow(scores []int32, row []int16) {
+	scores = scores[:len(row)]
+	for l, w := range row {
+		scores[l] += int32(w)
+	}
+}

@@ -382,18 +382,11 @@ func init() {
 }
 
 // chunkFeatures appends the chunk features of token i given POS atoms p and
-// the chunk label atoms already chosen for tokens before i.
+// the chunk label atoms already chosen for tokens before i: the templates
+// that chunkTables tabulate, then chunkLexical's.
 func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, buf []uint64) []uint64 {
-	F, F2, F3 := seqmodel.Feat, seqmodel.Feat2, seqmodel.Feat3
-	pa := func(j int) uint64 {
-		if j < 0 {
-			return atomBOS
-		}
-		if j >= len(p) {
-			return atomEOS
-		}
-		return p[j]
-	}
+	F, F2 := seqmodel.Feat, seqmodel.Feat2
+	pa := func(j int) uint64 { return posAtomAt(p, j) }
 	cm1, cm2 := atomBOS, atomBOS
 	if i >= 1 {
 		cm1 = prev[i-1]
@@ -401,14 +394,8 @@ func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, bu
 	if i >= 2 {
 		cm2 = prev[i-2]
 	}
-	l0 := ws[i].Lower
 	buf = append(buf,
 		F(kBias, 0),
-		F(kL0, l0),
-		F(kLm1, lowerAt(ws, i-1)),
-		F(kLp1, lowerAt(ws, i+1)),
-		F(kLm2, lowerAt(ws, i-2)),
-		F(kLp2, lowerAt(ws, i+2)),
 		F(kP0, pa(i)),
 		F(kPm1, pa(i-1)),
 		F(kPp1, pa(i+1)),
@@ -418,10 +405,37 @@ func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, bu
 		F2(kP0Pp1, pa(i), pa(i+1)),
 		F2(kPm2Pm1, pa(i-2), pa(i-1)),
 		F2(kPp1Pp2, pa(i+1), pa(i+2)),
-		F3(kPm1P0Pp1, pa(i-1), pa(i), pa(i+1)),
 		F(kCm1, cm1),
 		F2(kCm2Cm1, cm2, cm1),
 		F2(kCm1P0, cm1, pa(i)),
+	)
+	return chunkLexical(ws, amb, p, i, cm1, buf)
+}
+
+func posAtomAt(p []uint64, j int) uint64 {
+	if j < 0 {
+		return atomBOS
+	}
+	if j >= len(p) {
+		return atomEOS
+	}
+	return p[j]
+}
+
+// chunkLexical appends the chunk features of token i that involve words,
+// ambiguity classes or POS trigrams (cm1 is the previous chunk label's atom,
+// atomBOS at the start).
+func chunkLexical(ws []seqmodel.Word, amb, p []uint64, i int, cm1 uint64, buf []uint64) []uint64 {
+	F, F2, F3 := seqmodel.Feat, seqmodel.Feat2, seqmodel.Feat3
+	pa := func(j int) uint64 { return posAtomAt(p, j) }
+	l0 := ws[i].Lower
+	buf = append(buf,
+		F(kL0, l0),
+		F(kLm1, lowerAt(ws, i-1)),
+		F(kLp1, lowerAt(ws, i+1)),
+		F(kLm2, lowerAt(ws, i-2)),
+		F(kLp2, lowerAt(ws, i+2)),
+		F3(kPm1P0Pp1, pa(i-1), pa(i), pa(i+1)),
 		F3(kCm1Pm1P0, cm1, pa(i-1), pa(i)),
 		F2(kL0P0, l0, pa(i)),
 		F2(kCm1L0, cm1, l0),

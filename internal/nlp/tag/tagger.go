@@ -27,6 +27,7 @@ type Tagger struct {
 	// lookup instead of about fifteen.
 	cache map[string]int32
 	slab  []int32
+	ct    *chunkTables // the chunk model's tabulated templates
 }
 
 // buildCache precomputes the intrinsic POS scores of the known words.
@@ -70,6 +71,7 @@ func NewTagger(pos, pos2, chunk *seqmodel.Model, cl *seqmodel.Clusters) (*Tagger
 	t.amb = decodeAmbiguity(pos.Meta["ambiguity"])
 	t.buildCache()
 	t.chunkAtoms = labelAtoms(chunk.Labels)
+	t.ct = newChunkTables(chunk, t.posAtoms, t.chunkAtoms)
 	return t, nil
 }
 
@@ -91,6 +93,8 @@ type scratch struct {
 	cAtoms []uint64
 	amb    []uint64
 	s1     []uint64
+	pIdx   []uint16
+	cIdx   []uint16
 }
 
 var pool = sync.Pool{New: func() any { return &scratch{scores: make([]int32, 256)} }}
@@ -122,6 +126,7 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		s.amb = append(s.amb, t.amb.of(w))
 	}
 	s.pAtoms = s.pAtoms[:0]
+	s.pIdx = s.pIdx[:0]
 	for i := range ws {
 		l, ok := int(0), false
 		if t.frozen != nil {
@@ -144,10 +149,12 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		}
 		pos[i] = t.pos.Labels[l]
 		s.pAtoms = append(s.pAtoms, t.posAtoms[l])
+		s.pIdx = append(s.pIdx, uint16(l))
 	}
 	if t.pos2 != nil {
 		s.s1 = append(s.s1[:0], s.pAtoms...)
 		s.pAtoms = s.pAtoms[:0]
+		s.pIdx = s.pIdx[:0]
 		for i := range ws {
 			l, ok := int(0), false
 			if t.frozen != nil {
@@ -162,9 +169,19 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 			}
 			pos[i] = t.pos.Labels[l]
 			s.pAtoms = append(s.pAtoms, t.posAtoms[l])
+			s.pIdx = append(s.pIdx, uint16(l))
 		}
 	}
 	if chunk == nil {
+		return
+	}
+	if t.ct != nil {
+		s.cIdx = grow16(s.cIdx, len(ws))
+		t.chunkFast(ws, s.amb, s.pAtoms, s.pIdx, s.cIdx, s)
+		for i, l := range s.cIdx {
+			chunk[i] = t.chunk.Labels[l]
+		}
+		fixIOB(chunk)
 		return
 	}
 	s.cAtoms = s.cAtoms[:0]
@@ -175,6 +192,13 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		s.cAtoms = append(s.cAtoms, t.chunkAtoms[l])
 	}
 	fixIOB(chunk)
+}
+
+func grow16(s []uint16, n int) []uint16 {
+	if cap(s) < n {
+		return make([]uint16, n)
+	}
+	return s[:n]
 }
 
 // fixIOB repairs an I- label that follows O or another type into B-.

@@ -1,0 +1,38 @@
+package tag
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFastPathsMatchGeneric checks that the tabulated chunker gives the
+// labels of the generic feature path (chunkFeatures and one model lookup
+// per feature) on the news fixture and on edge cases.
+func TestFastPathsMatchGeneric(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow := *tg
+	slow.ct = nil
+	sents := append(loadFixture(t),
+		[]string{"Hello"},
+		[]string{"KYIV", ",", "Ukraine", "(", "AP", ")", "—"},
+		[]string{"How", "Trump", "Plans", "To", "End", "The", "War"},
+		[]string{"e-mail", "news@example.org", "or", "see", "https://example.org/x", "😀"},
+	)
+	n := 0
+	for _, s := range sents {
+		p1, c1 := make([]string, len(s)), make([]string, len(s))
+		p2, c2 := make([]string, len(s)), make([]string, len(s))
+		tg.Tag(s, p1, c1)
+		slow.Tag(s, p2, c2)
+		if !slices.Equal(p1, p2) || !slices.Equal(c1, c2) {
+			t.Errorf("%q:\nfast %v %v\nslow %v %v", s, p1, c1, p2, c2)
+		}
+		n += len(s)
+	}
+	if n < 200 {
+		t.Fatalf("only %d tokens compared", n)
+	}
+}
