@@ -24,7 +24,8 @@ type Model struct {
 
 	mask  uint64
 	slots []slot   // open addressing by key, tag 0 = empty
-	keys  []uint64 // full key of each slot (cold: only for writing)
+	keys  []uint64 // full key of each slot of a built model, for writing
+	src   []byte   // a loaded model's bytes, which WriteTo writes back
 	ents  []uint32 // overflow: count, then entries label<<16 | uint16(weight)
 	rows  []int16  // dense: one weight per label
 	nfeat int
@@ -73,12 +74,14 @@ func (m *Model) insert(k uint64, es []uint32) {
 			}
 		}
 	} else if nl := len(m.Labels); 2*len(es) >= nl && denseExact(es) {
-		e[0] = overflow | denseRow | uint32(len(m.rows))
-		row := make([]int16, nl)
+		off := len(m.rows)
+		e[0] = overflow | denseRow | uint32(off)
+		m.rows = slices.Grow(m.rows, nl)[:off+nl]
+		row := m.rows[off:]
+		clear(row)
 		for _, x := range es {
 			row[x>>16] = int16(x)
 		}
-		m.rows = append(m.rows, row...)
 	} else {
 		e[0] = overflow | uint32(len(m.ents))
 		m.ents = append(m.ents, uint32(len(es)))
@@ -89,7 +92,9 @@ func (m *Model) insert(k uint64, es []uint32) {
 		i = (i + 1) & m.mask
 	}
 	m.slots[i] = slot{tagOf(k), e}
-	m.keys[i] = k
+	if m.keys != nil {
+		m.keys[i] = k
+	}
 }
 
 // denseExact reports whether entries es survive a dense row unchanged:
@@ -133,7 +138,7 @@ func newModel(labels []string, meta map[string]string, scale float32, nf int) *M
 		size <<= 1
 	}
 	return &Model{Labels: labels, Meta: meta, Scale: scale, mask: uint64(size - 1),
-		slots: make([]slot, size), keys: make([]uint64, size), nfeat: nf}
+		slots: make([]slot, size), nfeat: nf}
 }
 
 // ErrFormat is returned by Load for bytes that are not a valid model.
@@ -253,6 +258,7 @@ func build(labels []string, meta map[string]string, scale float32, feats []featu
 		return 0
 	})
 	m := newModel(labels, meta, scale, len(feats))
+	m.keys = make([]uint64, len(m.slots))
 	var es []uint32
 	for _, f := range feats {
 		es = es[:0]
@@ -295,8 +301,13 @@ func (m *Model) features() []feature {
 const magic = "HSM1"
 
 // WriteTo writes the model in its binary format: deterministic for a given
-// model (features sorted by key).
+// model (features sorted by key); a loaded model writes the bytes it was
+// loaded from.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	if m.src != nil {
+		n, err := w.Write(m.src)
+		return int64(n), err
+	}
 	var buf bytes.Buffer
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { buf.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
@@ -371,7 +382,11 @@ func Load(data []byte) (*Model, error) {
 		return fail("features")
 	}
 	m := newModel(labels, meta, scale, int(nf))
-	m.ents = make([]uint32, 0, (len(data)-p.i)/4)
+	// every entry takes at least 3 bytes of data, a dense row of nl weights
+	// at least 3·nl/2: capacities that never need to grow
+	rest := len(data) - p.i
+	m.ents = make([]uint32, 0, rest/3+1)
+	m.rows = make([]int16, 0, rest*2/3+int(nl))
 	var es []uint32
 	var prev uint64
 	for fi := uint64(0); fi < nf; fi++ {
@@ -399,6 +414,7 @@ func Load(data []byte) (*Model, error) {
 	if p.bad {
 		return fail("features")
 	}
+	m.src = bytes.Clone(data[:p.i])
 	return m, nil
 }
 

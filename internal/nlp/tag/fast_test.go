@@ -5,16 +5,17 @@ import (
 	"testing"
 )
 
-// TestFastPathsMatchGeneric checks that the tabulated chunker gives the
-// labels of the generic feature path (chunkFeatures and one model lookup
-// per feature) on the news fixture and on edge cases.
+// TestFastPathsMatchGeneric checks that the fast paths (the lexicon's
+// precomputed words, the tabulated chunker) give the tags of the generic
+// path (Analyze and map lookups per token, chunkFeatures and one model
+// lookup per feature) on the news fixture and on edge cases.
 func TestFastPathsMatchGeneric(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	slow := *tg
-	slow.ct = nil
+	slow.ct, slow.lex = nil, false
 	sents := append(loadFixture(t),
 		[]string{"Hello"},
 		[]string{"KYIV", ",", "Ukraine", "(", "AP", ")", "—"},
