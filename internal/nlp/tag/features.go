@@ -7,9 +7,13 @@ import (
 	"herald/internal/seqmodel"
 )
 
-// FeatureVersion names the feature set; models record it and the loader
-// refuses a model trained with another.
-const FeatureVersion = "tag-4"
+// FeatureVersion names the POS feature set and ChunkFeatureVersion the
+// chunker's; models record theirs and the loader refuses a model trained
+// with another.
+const (
+	FeatureVersion      = "tag-4"
+	ChunkFeatureVersion = "chunk-5"
+)
 
 // template ids (stable: changing them invalidates the models)
 const (
@@ -92,6 +96,19 @@ const (
 	kAmbp1
 	kAmbm1
 	kAmb0P0
+	kP0Pp1Pp2
+	kPm2Pm1P0
+	kLm1P0
+	kL0Pp1
+	kCm1c
+	kCp1c
+	kSuf3
+	kLm1L0
+	kL0Lp1
+	kLp1Pp1
+	kLm1Pm1
+	kC0P0
+	kPm1L0
 )
 
 var (
@@ -455,6 +472,21 @@ func chunkLexical(ws []seqmodel.Word, amb, p []uint64, i int, cm1 uint64, buf []
 		F(kAmbp1, ambAt(i+1)),
 		F(kAmbm1, ambAt(i-1)),
 		F2(kAmb0P0, amb[i], pa(i)),
+	)
+	buf = append(buf,
+		F3(kP0Pp1Pp2, pa(i), pa(i+1), pa(i+2)),
+		F3(kPm2Pm1P0, pa(i-2), pa(i-1), pa(i)),
+		F2(kLm1P0, lowerAt(ws, i-1), pa(i)),
+		F2(kL0Pp1, l0, pa(i+1)),
+		F(kCm1c, clusAt(ws, i-1, 2)),
+		F(kCp1c, clusAt(ws, i+1, 2)),
+		F(kSuf3, ws[i].Suf[2]),
+		F2(kLm1L0, lowerAt(ws, i-1), l0),
+		F2(kL0Lp1, l0, lowerAt(ws, i+1)),
+		F2(kLp1Pp1, lowerAt(ws, i+1), pa(i+1)),
+		F2(kLm1Pm1, lowerAt(ws, i-1), pa(i-1)),
+		F2(kC0P0, ws[i].Clus[2], pa(i)),
+		F2(kPm1L0, pa(i-1), l0),
 	)
 	return buf
 }

@@ -97,12 +97,16 @@ func NewTagger(pos, pos2, chunk *seqmodel.Model, cl *seqmodel.Clusters) (*Tagger
 	if pos2 != nil && !slices.Equal(pos.Labels, pos2.Labels) {
 		return nil, fmt.Errorf("tag: POS stages have different labels")
 	}
-	for _, m := range []*seqmodel.Model{pos, pos2, chunk} {
+	for i, m := range []*seqmodel.Model{pos, pos2, chunk} {
 		if m == nil {
 			continue
 		}
-		if v := m.Meta["features"]; v != FeatureVersion {
-			return nil, fmt.Errorf("tag: model features %q, code has %q: retrain with herald train", v, FeatureVersion)
+		want := FeatureVersion
+		if i == 2 {
+			want = ChunkFeatureVersion
+		}
+		if v := m.Meta["features"]; v != want {
+			return nil, fmt.Errorf("tag: model features %q, code has %q: retrain with herald train", v, want)
 		}
 	}
 	t := &Tagger{pos: pos, pos2: pos2, chunk: chunk, clusters: cl}
