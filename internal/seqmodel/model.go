@@ -29,6 +29,8 @@ type Model struct {
 	ents  []uint32 // overflow: count, then entries label<<16 | uint16(weight)
 	rows  []int16  // dense: one weight per label
 	nfeat int
+
+	touched uint32 // sink of placeAll's reads, so that they are kept
 }
 
 // slot is 16 bytes, a quarter of a cache line: the upper 32 bits of the
@@ -60,6 +62,11 @@ func tagOf(k uint64) uint32 {
 
 // insert adds feature k with its entries (label<<16 | uint16(weight)).
 func (m *Model) insert(k uint64, es []uint32) {
+	m.place(k, m.encode(es))
+}
+
+// encode stores entries es as a slot's inline entries or in ents or rows.
+func (m *Model) encode(es []uint32) [inlineN]uint32 {
 	var e [inlineN]uint32
 	inline := len(es) <= inlineN
 	for _, x := range es[min(1, len(es)):] {
@@ -87,6 +94,11 @@ func (m *Model) insert(k uint64, es []uint32) {
 		m.ents = append(m.ents, uint32(len(es)))
 		m.ents = append(m.ents, es...)
 	}
+	return e
+}
+
+// place puts feature k with slot entries e in its slot.
+func (m *Model) place(k uint64, e [inlineN]uint32) {
 	i := k & m.mask
 	for m.slots[i].tag != 0 {
 		i = (i + 1) & m.mask
@@ -94,6 +106,23 @@ func (m *Model) insert(k uint64, es []uint32) {
 	m.slots[i] = slot{tagOf(k), e}
 	if m.keys != nil {
 		m.keys[i] = k
+	}
+}
+
+type pending struct {
+	k uint64
+	e [inlineN]uint32
+}
+
+// placeAll places a batch of features, touching their home slots first.
+func (m *Model) placeAll(ps []pending) {
+	var t uint32
+	for _, p := range ps {
+		t += m.slots[p.k&m.mask].tag
+	}
+	m.touched += t
+	for _, p := range ps {
+		m.place(p.k, p.e)
 	}
 }
 
@@ -382,13 +411,12 @@ func Load(data []byte) (*Model, error) {
 		return fail("features")
 	}
 	m := newModel(labels, meta, scale, int(nf))
-	// every entry takes at least 3 bytes of data, a dense row of nl weights
-	// at least 3·nl/2: capacities that never need to grow
-	rest := len(data) - p.i
-	m.ents = make([]uint32, 0, rest/3+1)
-	m.rows = make([]int16, 0, rest*2/3+int(nl))
+	nents, nrows := sizes(p, nf, int(nl))
+	m.ents = make([]uint32, 0, nents)
+	m.rows = make([]int16, 0, nrows)
 	var es []uint32
 	var prev uint64
+	pend := make([]pending, 0, 32)
 	for fi := uint64(0); fi < nf; fi++ {
 		d := p.uv()
 		k := prev + d
@@ -409,13 +437,49 @@ func Load(data []byte) (*Model, error) {
 			es = append(es, uint32(l)<<16|uint32(binary.LittleEndian.Uint16(data[p.i:])))
 			p.i += 2
 		}
-		m.insert(k, es)
+		// slots are filled a batch at a time, their home slots read first:
+		// independent cache misses overlap instead of following each other
+		pend = append(pend, pending{k, m.encode(es)})
+		if len(pend) == cap(pend) || fi == nf-1 {
+			m.placeAll(pend)
+			pend = pend[:0]
+		}
 	}
 	if p.bad {
 		return fail("features")
 	}
 	m.src = bytes.Clone(data[:p.i])
 	return m, nil
+}
+
+// sizes returns the lengths of ents and rows that the nf features starting
+// at p's position need (as insert stores them, for trained models: they
+// are capacities, so odd input only makes the slices grow), reading a copy
+// of p and stopping early on bad input.
+func sizes(p *parser, nf uint64, nl int) (nents, nrows int) {
+	q := *p
+	for fi := uint64(0); fi < nf && !q.bad; fi++ {
+		q.uv()
+		cnt := int(q.uv())
+		if q.bad || cnt > nl {
+			break
+		}
+		for range cnt {
+			q.uv()
+			q.i += 2
+			if q.i > len(q.b) {
+				return
+			}
+		}
+		switch {
+		case cnt <= inlineN:
+		case 2*cnt >= nl:
+			nrows += nl
+		default:
+			nents += cnt + 1
+		}
+	}
+	return
 }
 
 // parser reads uvarints and strings from a byte slice; bad records the
