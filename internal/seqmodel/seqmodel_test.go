@@ -139,6 +139,10 @@ func FuzzLoad(f *testing.F) {
 		}
 		s := make([]int32, len(m.Labels))
 		m.Score([]uint64{1, 2, 3, F1(1, "x")}, s)
+		row := make([]int16, len(m.Labels))
+		for _, f := range m.features() {
+			m.Row(f.key, row)
+		}
 	})
 }
 
@@ -242,6 +246,16 @@ func FuzzLoadClusters(f *testing.F) {
 		}
 		var w Word
 		Analyze("the", cl, &w, nil)
+		// the cached analyses of clusters words equal fresh ones
+		for _, s := range []string{"the", "cat", "The"} {
+			var a, b, c Word
+			Analyze(s, cl, &a, nil)
+			cl.AnalyzeID(s, &b, nil)
+			cl.AnalyzeID(s, &c, nil)
+			if a != b || a != c {
+				t.Fatalf("AnalyzeID(%q) differs from Analyze", s)
+			}
+		}
 	})
 }
 
