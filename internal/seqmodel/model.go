@@ -299,8 +299,12 @@ func build(labels []string, meta map[string]string, scale float32, feats []featu
 	return m
 }
 
-// features lists the model's features in key order.
+// features lists a built model's features in key order (nil for a loaded
+// model, which keeps its bytes instead of its keys).
 func (m *Model) features() []feature {
+	if m.keys == nil {
+		return nil
+	}
 	var out []feature
 	var es []uint32
 	for i, s := range m.slots {

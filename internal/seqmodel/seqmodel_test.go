@@ -140,8 +140,10 @@ func FuzzLoad(f *testing.F) {
 		s := make([]int32, len(m.Labels))
 		m.Score([]uint64{1, 2, 3, F1(1, "x")}, s)
 		row := make([]int16, len(m.Labels))
-		for _, f := range m.features() {
-			m.Row(f.key, row)
+		for i, sl := range m.slots {
+			if sl.tag != 0 { // a key whose home is slot i and whose tag is its
+				m.Row(uint64(sl.tag)<<32|uint64(i), row)
+			}
 		}
 	})
 }
