@@ -37,3 +37,36 @@ func TestFastPathsMatchGeneric(t *testing.T) {
 		t.Fatalf("only %d tokens compared", n)
 	}
 }
+
+// TestConcurrentTagging tags the fixture from several goroutines at once
+// (the shared word caches fill concurrently) and checks every result
+// against a sequential run; run it with -race.
+func TestConcurrentTagging(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := loadFixture(t)
+	tagAll := func() [][]string {
+		var out [][]string
+		for _, s := range sents {
+			p, c := make([]string, len(s)), make([]string, len(s))
+			tg.Tag(s, p, c)
+			out = append(out, p, c)
+		}
+		return out
+	}
+	results := make(chan [][]string, 4)
+	for range 4 {
+		go func() { results <- tagAll() }()
+	}
+	want := tagAll()
+	for range 4 {
+		got := <-results
+		for i := range want {
+			if !slices.Equal(got[i], want[i]) {
+				t.Fatalf("concurrent run differs at %d: %v vs %v", i, got[i], want[i])
+			}
+		}
+	}
+}
