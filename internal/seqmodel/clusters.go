@@ -37,7 +37,7 @@ type Clusters struct {
 
 // newClusters returns empty clusters with room for n words.
 func newClusters(n int) *Clusters {
-	return &Clusters{ids: make(map[string]int32, n), lower: map[string]uint8{}}
+	return &Clusters{ids: make(map[string]int32, n), key: make([]string, 0, n), path: make([]string, 0, n), lower: map[string]uint8{}}
 }
 
 // set gives word w cluster path p.

@@ -379,6 +379,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 }
 
 // Load reads a model written by WriteTo, straight into its lookup table.
+// The model keeps data (to write it back): the caller must not modify it.
 func Load(data []byte) (*Model, error) {
 	p := &parser{b: data}
 	fail := func(what string) (*Model, error) {
@@ -452,7 +453,7 @@ func Load(data []byte) (*Model, error) {
 	if p.bad {
 		return fail("features")
 	}
-	m.src = bytes.Clone(data[:p.i])
+	m.src = data[:p.i:p.i]
 	return m, nil
 }
 
