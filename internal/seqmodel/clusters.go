@@ -22,12 +22,41 @@ var clusterPrefixes = [4]int{1, 2, 3, 4}
 // learned from unlabeled text by TrainClusters. Immutable after loading and
 // safe for concurrent use.
 type Clusters struct {
-	paths map[string]string
+	// ids numbers the words 0…n-1; path and key are by id
+	ids  map[string]int32
+	path []string
+	key  []string
 	// lower[w] is how often the lower-case word w is written in lower case
 	// inside sentences of the training text, in tenths (0–9; 9 ≥ 90%), for
 	// words seen at least 5 times: tells a common word ("plans") from a
 	// name ("trump" is mostly "Trump") in Title Case and capitals-only text.
 	lower map[string]uint8
+
+	lex lexicon // Analyze results by word id, filled on first use
+}
+
+// newClusters returns empty clusters with room for n words.
+func newClusters(n int) *Clusters {
+	return &Clusters{ids: make(map[string]int32, n), key: make([]string, 0, n), path: make([]string, 0, n), lower: map[string]uint8{}}
+}
+
+// set gives word w cluster path p.
+func (c *Clusters) set(w, p string) {
+	if id, ok := c.ids[w]; ok {
+		c.path[id] = p
+		return
+	}
+	c.ids[w] = int32(len(c.key))
+	c.key = append(c.key, w)
+	c.path = append(c.path, p)
+}
+
+// lookup returns the cluster path of the exact form w.
+func (c *Clusters) lookup(w string) (string, bool) {
+	if id, ok := c.ids[w]; ok {
+		return c.path[id], true
+	}
+	return "", false
 }
 
 // LowerShare returns the tenths of lower-case use of the lower-case word w
@@ -38,20 +67,20 @@ func (c *Clusters) LowerShare(w string) (int, bool) {
 }
 
 // Len returns the number of words with a path.
-func (c *Clusters) Len() int { return len(c.paths) }
+func (c *Clusters) Len() int { return len(c.key) }
 
 // Path returns the cluster path of word (exact form, else lower case).
 func (c *Clusters) Path(word string) (string, bool) {
-	p, ok := c.paths[word]
+	p, ok := c.lookup(word)
 	if !ok {
-		p, ok = c.paths[strings.ToLower(word)]
+		p, ok = c.lookup(strings.ToLower(word))
 	}
 	return p, ok
 }
 
 // LoadClusters reads "word<TAB>path" lines.
 func LoadClusters(data []byte) (*Clusters, error) {
-	c := &Clusters{paths: make(map[string]string, bytes.Count(data, []byte{'\n'})), lower: map[string]uint8{}}
+	c := newClusters(bytes.Count(data, []byte{'\n'}))
 	line := 0
 	for len(data) > 0 {
 		line++
@@ -77,17 +106,14 @@ func LoadClusters(data []byte) (*Clusters, error) {
 			c.lower[w] = d[0] - '0'
 			rest = rest[:u]
 		}
-		c.paths[w] = string(rest)
+		c.set(w, string(rest))
 	}
 	return c, nil
 }
 
 // WriteTo writes the clusters as "word<TAB>path" lines sorted by word.
 func (c *Clusters) WriteTo(w io.Writer) (int64, error) {
-	words := make([]string, 0, len(c.paths))
-	for k := range c.paths {
-		words = append(words, k)
-	}
+	words := slices.Clone(c.key)
 	sort.Strings(words)
 	bw := bufio.NewWriter(w)
 	var n int64
@@ -95,9 +121,9 @@ func (c *Clusters) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range words {
 		var m int
 		if v, ok := c.lower[k]; ok {
-			m, _ = fmt.Fprintf(bw, "%s\t%s\t%d\n", k, c.paths[k], v)
+			m, _ = fmt.Fprintf(bw, "%s\t%s\t%d\n", k, c.path[c.ids[k]], v)
 		} else {
-			m, _ = fmt.Fprintf(bw, "%s\t%s\n", k, c.paths[k])
+			m, _ = fmt.Fprintf(bw, "%s\t%s\n", k, c.path[c.ids[k]])
 		}
 		n += int64(m)
 	}
@@ -399,10 +425,10 @@ func TrainClusters(next func() (string, bool), opts ClusterOptions) *Clusters {
 		all[i] = int32(i)
 	}
 	split(all, 0)
-	c := &Clusters{paths: make(map[string]string, len(rows)), lower: map[string]uint8{}}
+	c := newClusters(len(rows))
 	for r, id := range rows {
 		w := words[id]
-		c.paths[w] = string(paths[r])
+		c.set(w, string(paths[r]))
 		if ln, un := lowerN[w], upperN[w]; ln+un >= 5 {
 			c.lower[w] = uint8(min(9, ln*10/(ln+un)))
 		}

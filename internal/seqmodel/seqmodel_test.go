@@ -139,6 +139,12 @@ func FuzzLoad(f *testing.F) {
 		}
 		s := make([]int32, len(m.Labels))
 		m.Score([]uint64{1, 2, 3, F1(1, "x")}, s)
+		row := make([]int16, len(m.Labels))
+		for i, sl := range m.slots {
+			if sl.tag != 0 { // a key whose home is slot i and whose tag is its
+				m.Row(uint64(sl.tag)<<32|uint64(i), row)
+			}
+		}
 	})
 }
 
@@ -242,6 +248,16 @@ func FuzzLoadClusters(f *testing.F) {
 		}
 		var w Word
 		Analyze("the", cl, &w, nil)
+		// the cached analyses of clusters words equal fresh ones
+		for _, s := range []string{"the", "cat", "The"} {
+			var a, b, c Word
+			Analyze(s, cl, &a, nil)
+			cl.AnalyzeID(s, &b, nil)
+			cl.AnalyzeID(s, &c, nil)
+			if a != b || a != c {
+				t.Fatalf("AnalyzeID(%q) differs from Analyze", s)
+			}
+		}
 	})
 }
 

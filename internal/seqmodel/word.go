@@ -199,8 +199,8 @@ func Analyze(s string, cl *Clusters, w *Word, scratch []byte) []byte {
 		w.Suf[k] = SB(fnvOffset^uint64(k+11), lower[q:])
 	}
 	if cl != nil {
-		path, ok := cl.paths[string(form)]
-		lpath, lok := cl.paths[string(lower)]
+		path, ok := cl.lookup(string(form))
+		lpath, lok := cl.lookup(string(lower))
 		if lok {
 			w.Flags |= FlagLowerKnown
 		}
@@ -210,7 +210,7 @@ func Analyze(s string, cl *Clusters, w *Word, scratch []byte) []byte {
 			start := len(buf)
 			buf = utf8.AppendRune(buf, unicode.ToUpper(r))
 			buf = append(buf, lower[sz:]...)
-			tpath, tok := cl.paths[string(buf[start:])]
+			tpath, tok := cl.lookup(string(buf[start:]))
 			if tok {
 				w.Flags |= FlagTitleKnown
 			}

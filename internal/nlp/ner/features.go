@@ -120,6 +120,7 @@ type Gazetteer interface {
 // docInput is a document prepared for feature extraction: flat token arrays.
 type docInput struct {
 	ws       []seqmodel.Word
+	lexID    []int32 // token → lexicon id, -1 when not in the lexicon
 	sent     []int32 // token → sentence start (flat index)
 	sentEnd  []int32 // token → sentence end
 	sflags   []uint8 // token → sentence flags
@@ -203,8 +204,10 @@ func setStage1(d *docInput, labels []string, ids []int, atoms []uint64) {
 }
 
 // prepare analyses the sentences of one document. words, pos and chunk give
-// the sentences' tokens; pos/chunk entries may be nil.
-func prepare(d *docInput, sents [][]string, pos, chunk [][]string, cl *seqmodel.Clusters, gz Gazetteer, buf []byte) []byte {
+// the sentences' tokens; pos/chunk entries may be nil. With lex (and cl),
+// tokens are analysed through cl's word cache and d.lexID holds their word
+// ids; otherwise every token is analysed and d.lexID is all -1.
+func prepare(d *docInput, sents [][]string, pos, chunk [][]string, cl *seqmodel.Clusters, lex bool, gz Gazetteer, buf []byte) []byte {
 	n := 0
 	for _, s := range sents {
 		n += len(s)
@@ -218,11 +221,17 @@ func prepare(d *docInput, sents [][]string, pos, chunk [][]string, cl *seqmodel.
 	d.prevSame = grow(d.prevSame, n)
 	d.dcase = grow(d.dcase, n)
 	d.gaz = grow(d.gaz, n)
+	d.lexID = grow(d.lexID, n)
 	k := 0
 	for si, s := range sents {
 		start := k
 		for j, w := range s {
-			buf = seqmodel.Analyze(w, cl, &d.ws[k], buf)
+			if lex && cl != nil {
+				d.lexID[k], buf = cl.AnalyzeID(w, &d.ws[k], buf)
+			} else {
+				d.lexID[k] = -1
+				buf = seqmodel.Analyze(w, cl, &d.ws[k], buf)
+			}
 			d.sent[k] = int32(start)
 			d.sentEnd[k] = int32(start + len(s))
 			d.pos[k], d.chunk[k] = atomNA, atomNA

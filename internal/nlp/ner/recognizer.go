@@ -22,6 +22,10 @@ type Recognizer struct {
 	// frozen words are always O (seen often in training, never in a name)
 	frozen map[string]uint16
 	o      int
+	// lex: tokens are analysed through the clusters' word cache and
+	// lexFrozen[id] says whether clusters word id is frozen
+	lex       bool
+	lexFrozen []bool
 }
 
 // NewRecognizer wraps a trained model (and its stacked second stage m2, or
@@ -47,6 +51,15 @@ func NewRecognizer(m, m2 *seqmodel.Model, cl *seqmodel.Clusters, gz Gazetteer) (
 	if r.o >= 0 {
 		r.frozen = seqmodel.DecodeDict(m.Meta["frozen"], m.Labels)
 	}
+	if cl != nil {
+		r.lex = true
+		r.lexFrozen = make([]bool, cl.Len())
+		for w := range r.frozen {
+			if id := cl.ID(w); id >= 0 {
+				r.lexFrozen[id] = true
+			}
+		}
+	}
 	return r, nil
 }
 
@@ -68,7 +81,7 @@ var pool = sync.Pool{New: func() any { return &scratch{scores: make([]int32, 64)
 func (r *Recognizer) Label(sents, pos, chunk [][]string, out [][]string) {
 	s := pool.Get().(*scratch)
 	defer pool.Put(s)
-	s.buf = prepare(&s.d, sents, pos, chunk, r.cl, r.gz, s.buf)
+	s.buf = prepare(&s.d, sents, pos, chunk, r.cl, r.lex, r.gz, s.buf)
 	s.d.stage2 = false
 	r.decode(r.m, s, sents, nil)
 	if r.m2 != nil {
@@ -166,7 +179,7 @@ func (r *Recognizer) decode(m *seqmodel.Model, s *scratch, sents [][]string, sta
 		}
 		l := r.o
 		skip := false
-		if _, ok := r.frozen[sents[si][j]]; ok {
+		if r.isFrozen(s.d.lexID[i], sents[si][j]) {
 			skip = true
 		} else if plainLower(&s.d.ws[i]) && (j == 0 || s.ids[i-1] == r.o && plainLower(&s.d.ws[i-1])) {
 			skip = true
@@ -183,6 +196,15 @@ func (r *Recognizer) decode(m *seqmodel.Model, s *scratch, sents [][]string, sta
 		s.ids = append(s.ids, l)
 		j++
 	}
+}
+
+// isFrozen reports whether word w (lexicon id, or -1) is frozen.
+func (r *Recognizer) isFrozen(id int32, w string) bool {
+	if id >= 0 {
+		return r.lexFrozen[id]
+	}
+	_, ok := r.frozen[w]
+	return ok
 }
 
 // fixIOB repairs an I- label that follows O or another type into B-.

@@ -7,9 +7,13 @@ import (
 	"herald/internal/seqmodel"
 )
 
-// FeatureVersion names the feature set; models record it and the loader
-// refuses a model trained with another.
-const FeatureVersion = "tag-4"
+// FeatureVersion names the POS feature set and ChunkFeatureVersion the
+// chunker's; models record theirs and the loader refuses a model trained
+// with another.
+const (
+	FeatureVersion      = "tag-4"
+	ChunkFeatureVersion = "chunk-5"
+)
 
 // template ids (stable: changing them invalidates the models)
 const (
@@ -92,6 +96,19 @@ const (
 	kAmbp1
 	kAmbm1
 	kAmb0P0
+	kP0Pp1Pp2
+	kPm2Pm1P0
+	kLm1P0
+	kL0Pp1
+	kCm1c
+	kCp1c
+	kSuf3
+	kLm1L0
+	kL0Lp1
+	kLp1Pp1
+	kLm1Pm1
+	kC0P0
+	kPm1L0
 )
 
 var (
@@ -382,18 +399,11 @@ func init() {
 }
 
 // chunkFeatures appends the chunk features of token i given POS atoms p and
-// the chunk label atoms already chosen for tokens before i.
+// the chunk label atoms already chosen for tokens before i: the templates
+// that chunkTables tabulate, then chunkLexical's.
 func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, buf []uint64) []uint64 {
-	F, F2, F3 := seqmodel.Feat, seqmodel.Feat2, seqmodel.Feat3
-	pa := func(j int) uint64 {
-		if j < 0 {
-			return atomBOS
-		}
-		if j >= len(p) {
-			return atomEOS
-		}
-		return p[j]
-	}
+	F, F2 := seqmodel.Feat, seqmodel.Feat2
+	pa := func(j int) uint64 { return posAtomAt(p, j) }
 	cm1, cm2 := atomBOS, atomBOS
 	if i >= 1 {
 		cm1 = prev[i-1]
@@ -401,14 +411,8 @@ func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, bu
 	if i >= 2 {
 		cm2 = prev[i-2]
 	}
-	l0 := ws[i].Lower
 	buf = append(buf,
 		F(kBias, 0),
-		F(kL0, l0),
-		F(kLm1, lowerAt(ws, i-1)),
-		F(kLp1, lowerAt(ws, i+1)),
-		F(kLm2, lowerAt(ws, i-2)),
-		F(kLp2, lowerAt(ws, i+2)),
 		F(kP0, pa(i)),
 		F(kPm1, pa(i-1)),
 		F(kPp1, pa(i+1)),
@@ -418,10 +422,37 @@ func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, bu
 		F2(kP0Pp1, pa(i), pa(i+1)),
 		F2(kPm2Pm1, pa(i-2), pa(i-1)),
 		F2(kPp1Pp2, pa(i+1), pa(i+2)),
-		F3(kPm1P0Pp1, pa(i-1), pa(i), pa(i+1)),
 		F(kCm1, cm1),
 		F2(kCm2Cm1, cm2, cm1),
 		F2(kCm1P0, cm1, pa(i)),
+	)
+	return chunkLexical(ws, amb, p, i, cm1, buf)
+}
+
+func posAtomAt(p []uint64, j int) uint64 {
+	if j < 0 {
+		return atomBOS
+	}
+	if j >= len(p) {
+		return atomEOS
+	}
+	return p[j]
+}
+
+// chunkLexical appends the chunk features of token i that involve words,
+// ambiguity classes or POS trigrams (cm1 is the previous chunk label's atom,
+// atomBOS at the start).
+func chunkLexical(ws []seqmodel.Word, amb, p []uint64, i int, cm1 uint64, buf []uint64) []uint64 {
+	F, F2, F3 := seqmodel.Feat, seqmodel.Feat2, seqmodel.Feat3
+	pa := func(j int) uint64 { return posAtomAt(p, j) }
+	l0 := ws[i].Lower
+	buf = append(buf,
+		F(kL0, l0),
+		F(kLm1, lowerAt(ws, i-1)),
+		F(kLp1, lowerAt(ws, i+1)),
+		F(kLm2, lowerAt(ws, i-2)),
+		F(kLp2, lowerAt(ws, i+2)),
+		F3(kPm1P0Pp1, pa(i-1), pa(i), pa(i+1)),
 		F3(kCm1Pm1P0, cm1, pa(i-1), pa(i)),
 		F2(kL0P0, l0, pa(i)),
 		F2(kCm1L0, cm1, l0),
@@ -441,6 +472,21 @@ func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, bu
 		F(kAmbp1, ambAt(i+1)),
 		F(kAmbm1, ambAt(i-1)),
 		F2(kAmb0P0, amb[i], pa(i)),
+	)
+	buf = append(buf,
+		F3(kP0Pp1Pp2, pa(i), pa(i+1), pa(i+2)),
+		F3(kPm2Pm1P0, pa(i-2), pa(i-1), pa(i)),
+		F2(kLm1P0, lowerAt(ws, i-1), pa(i)),
+		F2(kL0Pp1, l0, pa(i+1)),
+		F(kCm1c, clusAt(ws, i-1, 2)),
+		F(kCp1c, clusAt(ws, i+1, 2)),
+		F(kSuf3, ws[i].Suf[2]),
+		F2(kLm1L0, lowerAt(ws, i-1), l0),
+		F2(kL0Lp1, l0, lowerAt(ws, i+1)),
+		F2(kLp1Pp1, lowerAt(ws, i+1), pa(i+1)),
+		F2(kLm1Pm1, lowerAt(ws, i-1), pa(i-1)),
+		F2(kC0P0, ws[i].Clus[2], pa(i)),
+		F2(kPm1L0, pa(i-1), l0),
 	)
 	return buf
 }

@@ -34,7 +34,7 @@ func (stage) Requires() []string { return []string{"segment"} }
 
 // Fingerprint identifies the feature code; the model bytes enter the
 // resources fingerprint when loaded.
-func (stage) Fingerprint() string { return FeatureVersion }
+func (stage) Fingerprint() string { return FeatureVersion + "+" + ChunkFeatureVersion }
 
 var (
 	lemOnce sync.Once

@@ -27,6 +27,47 @@ type Tagger struct {
 	// lookup instead of about fifteen.
 	cache map[string]int32
 	slab  []int32
+	ct    *chunkTables // the chunk model's tabulated templates
+	// lex: by the clusters' word ids, each word's ambiguity class, frozen
+	// tag (-1: none) and cache offset (-1: none), so that a known token
+	// costs one lookup instead of seven (with Analyze's)
+	lex       bool
+	lexAmb    []uint64
+	lexFrozen []int16
+	lexCache  []int32
+}
+
+// buildLexicon tabulates the per-word data of the clusters' vocabulary.
+func (t *Tagger) buildLexicon() {
+	cl := t.clusters
+	if cl == nil {
+		return
+	}
+	n := cl.Len()
+	t.lexAmb = make([]uint64, n)
+	t.lexFrozen = make([]int16, n)
+	t.lexCache = make([]int32, n)
+	for id := range n {
+		t.lexAmb[id] = atomUnknown
+		t.lexFrozen[id] = -1
+		t.lexCache[id] = -1
+	}
+	for w, a := range t.amb {
+		if id := cl.ID(w); id >= 0 {
+			t.lexAmb[id] = a
+		}
+	}
+	for w, k := range t.frozen {
+		if id := cl.ID(w); id >= 0 {
+			t.lexFrozen[id] = int16(k)
+		}
+	}
+	for w, off := range t.cache {
+		if id := cl.ID(w); id >= 0 {
+			t.lexCache[id] = off
+		}
+	}
+	t.lex = true
 }
 
 // buildCache precomputes the intrinsic POS scores of the known words.
@@ -56,12 +97,16 @@ func NewTagger(pos, pos2, chunk *seqmodel.Model, cl *seqmodel.Clusters) (*Tagger
 	if pos2 != nil && !slices.Equal(pos.Labels, pos2.Labels) {
 		return nil, fmt.Errorf("tag: POS stages have different labels")
 	}
-	for _, m := range []*seqmodel.Model{pos, pos2, chunk} {
+	for i, m := range []*seqmodel.Model{pos, pos2, chunk} {
 		if m == nil {
 			continue
 		}
-		if v := m.Meta["features"]; v != FeatureVersion {
-			return nil, fmt.Errorf("tag: model features %q, code has %q: retrain with herald train", v, FeatureVersion)
+		want := FeatureVersion
+		if i == 2 {
+			want = ChunkFeatureVersion
+		}
+		if v := m.Meta["features"]; v != want {
+			return nil, fmt.Errorf("tag: model features %q, code has %q: retrain with herald train", v, want)
 		}
 	}
 	t := &Tagger{pos: pos, pos2: pos2, chunk: chunk, clusters: cl}
@@ -69,7 +114,9 @@ func NewTagger(pos, pos2, chunk *seqmodel.Model, cl *seqmodel.Clusters) (*Tagger
 	t.frozen = seqmodel.DecodeDict(pos.Meta["frozen"], pos.Labels)
 	t.amb = decodeAmbiguity(pos.Meta["ambiguity"])
 	t.buildCache()
+	t.buildLexicon()
 	t.chunkAtoms = labelAtoms(chunk.Labels)
+	t.ct = newChunkTables(chunk, t.posAtoms, t.chunkAtoms)
 	return t, nil
 }
 
@@ -91,6 +138,10 @@ type scratch struct {
 	cAtoms []uint64
 	amb    []uint64
 	s1     []uint64
+	pIdx   []uint16
+	cIdx   []uint16
+	frz    []int16 // token's frozen tag, -1 none
+	off    []int32 // token's cache offset, -1 none
 }
 
 var pool = sync.Pool{New: func() any { return &scratch{scores: make([]int32, 256)} }}
@@ -105,6 +156,43 @@ func (s *scratch) analyze(words []string, cl *seqmodel.Clusters) {
 	}
 }
 
+// prepare analyses words into s.ws and sets each token's ambiguity class,
+// frozen tag and cache offset.
+func (t *Tagger) prepare(words []string, s *scratch) {
+	n := len(words)
+	if cap(s.ws) < n {
+		s.ws = make([]seqmodel.Word, n, n*2)
+	}
+	s.ws = s.ws[:n]
+	s.amb = s.amb[:0]
+	s.frz = s.frz[:0]
+	s.off = s.off[:0]
+	for i, w := range words {
+		id := int32(-1)
+		if t.lex {
+			id, s.buf = t.clusters.AnalyzeID(w, &s.ws[i], s.buf)
+		} else {
+			s.buf = seqmodel.Analyze(w, t.clusters, &s.ws[i], s.buf)
+		}
+		if id >= 0 {
+			s.amb = append(s.amb, t.lexAmb[id])
+			s.frz = append(s.frz, t.lexFrozen[id])
+			s.off = append(s.off, t.lexCache[id])
+			continue
+		}
+		s.amb = append(s.amb, t.amb.of(w))
+		frz, off := int16(-1), int32(-1)
+		if k, ok := t.frozen[w]; ok {
+			frz = int16(k)
+		}
+		if o, ok := t.cache[w]; ok {
+			off = o
+		}
+		s.frz = append(s.frz, frz)
+		s.off = append(s.off, off)
+	}
+}
+
 // Tag writes the POS tag and chunk label of each word into pos and chunk
 // (both len(words); chunk may be nil to skip chunking). The strings written
 // are the models' own label strings, so Tag does not allocate per token.
@@ -114,23 +202,15 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 	}
 	s := pool.Get().(*scratch)
 	defer pool.Put(s)
-	s.analyze(words, t.clusters)
+	t.prepare(words, s)
 	ws := s.ws
 	sf := sentenceFlags(ws)
-	s.amb = s.amb[:0]
-	for _, w := range words {
-		s.amb = append(s.amb, t.amb.of(w))
-	}
 	s.pAtoms = s.pAtoms[:0]
+	s.pIdx = s.pIdx[:0]
 	for i := range ws {
-		l, ok := int(0), false
-		if t.frozen != nil {
-			var k uint16
-			k, ok = t.frozen[words[i]]
-			l = int(k)
-		}
+		l, ok := int(s.frz[i]), s.frz[i] >= 0
 		if !ok {
-			if off, hit := t.cache[words[i]]; hit {
+			if off := s.off[i]; off >= 0 {
 				n := len(t.pos.Labels)
 				sc := s.scores[:n]
 				copy(sc, t.slab[off:int(off)+n])
@@ -144,17 +224,14 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		}
 		pos[i] = t.pos.Labels[l]
 		s.pAtoms = append(s.pAtoms, t.posAtoms[l])
+		s.pIdx = append(s.pIdx, uint16(l))
 	}
 	if t.pos2 != nil {
 		s.s1 = append(s.s1[:0], s.pAtoms...)
 		s.pAtoms = s.pAtoms[:0]
+		s.pIdx = s.pIdx[:0]
 		for i := range ws {
-			l, ok := int(0), false
-			if t.frozen != nil {
-				var k uint16
-				k, ok = t.frozen[words[i]]
-				l = int(k)
-			}
+			l, ok := int(s.frz[i]), s.frz[i] >= 0
 			if !ok {
 				s.feats = posFeatures(ws, s.amb, sf, i, s.pAtoms, s.feats[:0])
 				s.feats = pos2Features(ws, s.s1, i, s.pAtoms, s.feats)
@@ -162,9 +239,19 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 			}
 			pos[i] = t.pos.Labels[l]
 			s.pAtoms = append(s.pAtoms, t.posAtoms[l])
+			s.pIdx = append(s.pIdx, uint16(l))
 		}
 	}
 	if chunk == nil {
+		return
+	}
+	if t.ct != nil {
+		s.cIdx = grow16(s.cIdx, len(ws))
+		t.chunkFast(ws, s.amb, s.pAtoms, s.pIdx, s.cIdx, s)
+		for i, l := range s.cIdx {
+			chunk[i] = t.chunk.Labels[l]
+		}
+		fixIOB(chunk)
 		return
 	}
 	s.cAtoms = s.cAtoms[:0]
@@ -175,6 +262,13 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		s.cAtoms = append(s.cAtoms, t.chunkAtoms[l])
 	}
 	fixIOB(chunk)
+}
+
+func grow16(s []uint16, n int) []uint16 {
+	if cap(s) < n {
+		return make([]uint16, n)
+	}
+	return s[:n]
 }
 
 // fixIOB repairs an I- label that follows O or another type into B-.

@@ -195,6 +195,9 @@ func finish(task *sentTask, labels []string, o TrainOptions) *seqmodel.Model {
 	tr := seqmodel.NewTrainer(labels)
 	seqmodel.TrainGreedy(tr, task, o.Iters, o.Seed, o.Report)
 	meta := map[string]string{"features": FeatureVersion}
+	if chunk {
+		meta["features"] = ChunkFeatureVersion
+	}
 	if !chunk {
 		// words whose tag never varies are tagged without scoring
 		var dc seqmodel.DictCounter
