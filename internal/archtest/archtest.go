@@ -83,7 +83,8 @@ func classify(rel string) (pkgInfo, bool) {
 }
 
 // Check walks the Go packages under root (a module named module), ignoring
-// testdata, hidden folders and _test.go files, and returns every violation.
+// testdata, hidden folders, nested modules and _test.go files, and returns
+// every violation.
 func Check(root, module string) ([]Violation, error) {
 	imports := map[string]map[string]bool{} // package rel path → imports
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -94,6 +95,11 @@ func Check(root, module string) ([]Violation, error) {
 		if d.IsDir() {
 			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "node_modules") {
 				return filepath.SkipDir
+			}
+			if path != root {
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir // a module of its own (bench/prose), not part of the binary
+				}
 			}
 			return nil
 		}

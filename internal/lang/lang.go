@@ -16,6 +16,9 @@ func Detect(text string) (string, bool) {
 	if len(text) < MinText {
 		return "", false
 	}
+	if clearlyEnglish(text) {
+		return "en", true
+	}
 	if len(text) > 4096 {
 		text = text[:4096]
 	}
