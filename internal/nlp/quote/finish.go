@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"herald/internal/model"
 	"herald/internal/resources/cues"
@@ -199,8 +200,34 @@ func (d *doc) finish(dr *draft) (model.Quote, bool) {
 	if q.Via == nil {
 		q.Via = []string{}
 	}
-	q.Text = d.text[q.Start:q.End]
 	q.Kind = d.kind(dr, cs)
+	if q.Kind == model.QuoteDirect {
+		// Stray double marks at the edges of quoted text (an unclosed 'a“”
+		// runs to the line's end) are not words of the quote; single marks
+		// may close a quotation inside it.
+		for i := range q.Content {
+			sp := &q.Content[i]
+			for sp.End > sp.Start {
+				r, n := utf8.DecodeRuneInString(d.text[sp.Start:sp.End])
+				if r != '“' && r != '”' {
+					break
+				}
+				sp.Start += n
+			}
+			for sp.End > sp.Start {
+				r, n := utf8.DecodeLastRuneInString(d.text[sp.Start:sp.End])
+				if r != '“' && r != '”' {
+					break
+				}
+				sp.End -= n
+			}
+			if sp.Start >= sp.End {
+				return model.Quote{}, false
+			}
+		}
+		q.Start, q.End = q.Content[0].Start, q.Content[len(q.Content)-1].End
+	}
+	q.Text = d.text[q.Start:q.End]
 	q.Speaker = dr.speaker
 	if dr.speakerSpan != nil {
 		sp := *dr.speakerSpan
