@@ -2,8 +2,9 @@ package lang
 
 import "strings"
 
-// englishWords are frequent English function words that are not words of
-// other languages written in Latin script (so not "in", "an", "die", "be").
+// englishWords are frequent English function words. Some are words of other
+// languages too ("was", "is", "on"), but a sixth of a text's words being
+// from this list marks it as English; "in", "an", "die", "be" are left out.
 var englishWords = map[string]bool{
 	"the": true, "and": true, "of": true, "to": true, "that": true, "was": true, "with": true, "for": true,
 	"said": true, "his": true, "her": true, "they": true, "have": true, "has": true, "from": true, "this": true,

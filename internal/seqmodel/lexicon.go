@@ -25,9 +25,6 @@ func (c *Clusters) ID(w string) int32 {
 	return -1
 }
 
-// Word returns the word with id.
-func (c *Clusters) Word(id int32) string { return c.key[id] }
-
 // AnalyzeID is Analyze(s, c, w, scratch) that also returns s's word id (-1
 // when s is not a clusters word); the analyses of words are cached.
 func (c *Clusters) AnalyzeID(s string, w *Word, scratch []byte) (int32, []byte) {

@@ -108,10 +108,10 @@ type Page struct {
 // SearchQuery is a full-text search over article titles and texts.
 type SearchQuery struct {
 	Text string
-	// Exhaustive ranks every matching article. By default a query that
-	// matches more than SearchWindow articles ranks the SearchWindow most
-	// recently stored of them, which keeps broad queries ("the") as fast as
-	// narrow ones on a large store.
+	// Exhaustive ranks every matching article. By default the SQLite store
+	// ranks only the SearchWindow most recently stored articles of a query
+	// that matches more, which keeps broad queries ("the") as fast as narrow
+	// ones on a large store; PostgreSQL always ranks every match.
 	Exhaustive bool
 	Page
 }

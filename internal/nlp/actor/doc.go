@@ -363,11 +363,11 @@ func (d *doc) sectorPhrase(m *mention) {
 // capitalised word is left to that name) or to a possessive pronoun ("its
 // troops").
 func (d *doc) addGeneric(i, end, si int) bool {
+	if p := d.pos(i); p != "" && !isNoun(p) {
+		return false // cheap test first: this runs for most tokens
+	}
 	sec, ok := d.s.kb.Noun("generic", d.lowerAt(i))
 	if !ok || sec == "-" {
-		return false
-	}
-	if p := d.pos(i); p != "" && !isNoun(p) {
 		return false
 	}
 	if i+1 < end && isNoun(d.pos(i+1)) {

@@ -564,13 +564,13 @@ const anaphoraSentences = 6
 // a recipient.
 func resolveBare(fs []found) []found {
 	out := make([]found, 0, len(fs))
-	last := func(typ, mode string, min, si int, any bool) *found {
+	last := func(typ, mode string, least, si int, anyMode bool) *found {
 		for k := len(out) - 1; k >= 0; k-- {
 			g := &out[k]
 			if si-g.mention.Sentence > anaphoraSentences {
 				return nil
 			}
-			if g.ev.Type == typ && (any || g.ev.Mode == mode) && len(g.ev.Actors)+len(g.ev.Recipients) >= min && !g.anaphor {
+			if g.ev.Type == typ && (anyMode || g.ev.Mode == mode) && len(g.ev.Actors)+len(g.ev.Recipients) >= least && !g.anaphor {
 				return g
 			}
 		}

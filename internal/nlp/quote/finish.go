@@ -3,7 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"herald/internal/model"
 	"herald/internal/resources/cues"
@@ -183,6 +183,9 @@ func (d *doc) anonymous(s, e int) (bool, string) {
 	return true, d.text[d.toks[s].Start:d.toks[end-1].End]
 }
 
+// spaceOrDoubleMark is true of white space and the double curly marks.
+func spaceOrDoubleMark(r rune) bool { return r == '“' || r == '”' || unicode.IsSpace(r) }
+
 // finish turns a draft into a Quote.
 func (d *doc) finish(dr *draft) (model.Quote, bool) {
 	cs := normSpans(d.text, dr.content)
@@ -207,20 +210,7 @@ func (d *doc) finish(dr *draft) (model.Quote, bool) {
 		// may close a quotation inside it.
 		for i := range q.Content {
 			sp := &q.Content[i]
-			for sp.End > sp.Start {
-				r, n := utf8.DecodeRuneInString(d.text[sp.Start:sp.End])
-				if r != '“' && r != '”' {
-					break
-				}
-				sp.Start += n
-			}
-			for sp.End > sp.Start {
-				r, n := utf8.DecodeLastRuneInString(d.text[sp.Start:sp.End])
-				if r != '“' && r != '”' {
-					break
-				}
-				sp.End -= n
-			}
+			sp.Start, sp.End = trimFunc(d.text, sp.Start, sp.End, spaceOrDoubleMark)
 			if sp.Start >= sp.End {
 				return model.Quote{}, false
 			}

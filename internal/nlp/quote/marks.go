@@ -202,16 +202,22 @@ func after(text string, j, hi int) rune {
 
 // trim narrows [s, e) past ASCII and Unicode white space.
 func trim(text string, s, e int) (int, int) {
+	return trimFunc(text, s, e, unicode.IsSpace)
+}
+
+// trimFunc narrows [s, e) of text past the runes at either edge for which
+// drop is true.
+func trimFunc(text string, s, e int, drop func(rune) bool) (int, int) {
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
+		if !drop(r) {
 			break
 		}
 		s += n
 	}
 	for e > s {
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
+		if !drop(r) {
 			break
 		}
 		e -= n

@@ -93,9 +93,10 @@ func analysed(a *model.Analysis, s model.Sentence) bool {
 	return s.Block < 0 || s.Block >= len(a.Blocks) || a.Blocks[s.Block].Analysed()
 }
 
-func grow(s []string, n int) []string {
+// grow returns s resized to n, reallocated only when too small.
+func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]string, n)
+		return make([]T, n)
 	}
 	return s[:n]
 }

@@ -146,16 +146,6 @@ type scratch struct {
 
 var pool = sync.Pool{New: func() any { return &scratch{scores: make([]int32, 256)} }}
 
-func (s *scratch) analyze(words []string, cl *seqmodel.Clusters) {
-	if cap(s.ws) < len(words) {
-		s.ws = make([]seqmodel.Word, len(words), len(words)*2)
-	}
-	s.ws = s.ws[:len(words)]
-	for i, w := range words {
-		s.buf = seqmodel.Analyze(w, cl, &s.ws[i], s.buf)
-	}
-}
-
 // prepare analyses words into s.ws and sets each token's ambiguity class,
 // frozen tag and cache offset.
 func (t *Tagger) prepare(words []string, s *scratch) {
@@ -246,7 +236,7 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		return
 	}
 	if t.ct != nil {
-		s.cIdx = grow16(s.cIdx, len(ws))
+		s.cIdx = grow(s.cIdx, len(ws))
 		t.chunkFast(ws, s.amb, s.pAtoms, s.pIdx, s.cIdx, s)
 		for i, l := range s.cIdx {
 			chunk[i] = t.chunk.Labels[l]
@@ -262,13 +252,6 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		s.cAtoms = append(s.cAtoms, t.chunkAtoms[l])
 	}
 	fixIOB(chunk)
-}
-
-func grow16(s []uint16, n int) []uint16 {
-	if cap(s) < n {
-		return make([]uint16, n)
-	}
-	return s[:n]
 }
 
 // fixIOB repairs an I- label that follows O or another type into B-.
@@ -319,27 +302,4 @@ func Default() (*Tagger, error) {
 		defTagger, defErr = NewTagger(pos, pos2, chunk, cl)
 	})
 	return defTagger, defErr
-}
-
-// chunkWithPOS chunks words given their POS tags.
-func (t *Tagger) chunkWithPOS(words, pos, chunk []string) {
-	s := pool.Get().(*scratch)
-	defer pool.Put(s)
-	s.analyze(words, t.clusters)
-	s.amb = s.amb[:0]
-	for _, w := range words {
-		s.amb = append(s.amb, t.amb.of(w))
-	}
-	s.pAtoms = s.pAtoms[:0]
-	for _, p := range pos {
-		s.pAtoms = append(s.pAtoms, seqmodel.Atom(p))
-	}
-	s.cAtoms = s.cAtoms[:0]
-	for i := range words {
-		s.feats = chunkFeatures(s.ws, s.amb, s.pAtoms, i, s.cAtoms, s.feats[:0])
-		l := t.chunk.Best(s.feats, nil, s.scores)
-		chunk[i] = t.chunk.Labels[l]
-		s.cAtoms = append(s.cAtoms, t.chunkAtoms[l])
-	}
-	fixIOB(chunk)
 }

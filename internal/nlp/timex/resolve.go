@@ -195,7 +195,9 @@ func shiftBy(dct time.Time, n int, unit string, dir int) (string, string) {
 	case "FN":
 		return day(dct.AddDate(0, 0, 14*k)), "DATE"
 	case "M":
-		t := dct.AddDate(0, k, 0)
+		// From the first of the month: the 31st less a month is not the 1st
+		// of the same month.
+		t := time.Date(dct.Year(), dct.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, k, 0)
 		return month(t.Year(), int(t.Month())), "DATE"
 	case "Q":
 		y, q := shiftQuarter(dct.Year(), quarterOf(dct), k)

@@ -85,7 +85,7 @@ func (dialect) SearchSQL(int) string {
 }
 
 func (dialect) QuoteMatch() string          { return `q.tsv @@ websearch_to_tsquery('english', ?)` }
-func (dialect) EventMatch() string          { return `LOWER(e.sentence) LIKE ?` }
+func (dialect) EventMatch() string          { return `LOWER(e.sentence) LIKE ? ESCAPE '\'` }
 func (dialect) FTSQuery(text string) string { return text }
 
 func (dialect) IndexText(context.Context, *sql.Tx, *model.Analysis, []string) error { return nil }

@@ -13,8 +13,9 @@ import (
 // again. A Put through this DB empties it; an ingest by another process
 // shows in aggregates after at most aggTTL.
 type aggCache struct {
-	mu sync.Mutex
-	m  map[string]aggEntry
+	mu  sync.Mutex
+	m   map[string]aggEntry
+	gen uint64 // counts clears: a result computed across one is not kept
 }
 
 type aggEntry struct {
@@ -30,6 +31,7 @@ const (
 func (c *aggCache) clear() {
 	c.mu.Lock()
 	c.m = nil
+	c.gen++
 	c.mu.Unlock()
 }
 
@@ -39,6 +41,7 @@ func cachedAgg[S ~[]E, E any](c *aggCache, compute func() (S, error), parts ...a
 	key := fmt.Sprintf("%#v", parts)
 	c.mu.Lock()
 	e, ok := c.m[key]
+	gen := c.gen
 	c.mu.Unlock()
 	if ok && time.Since(e.at) < aggTTL {
 		return slices.Clone(e.v.(S)), nil
@@ -48,10 +51,12 @@ func cachedAgg[S ~[]E, E any](c *aggCache, compute func() (S, error), parts ...a
 		return nil, err
 	}
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= aggEntries {
-		c.m = map[string]aggEntry{}
+	if c.gen == gen { // no Put since compute began
+		if c.m == nil || len(c.m) >= aggEntries {
+			c.m = map[string]aggEntry{}
+		}
+		c.m[key] = aggEntry{time.Now(), v}
 	}
-	c.m[key] = aggEntry{time.Now(), v}
 	c.mu.Unlock()
 	return slices.Clone(v), nil
 }

@@ -2,10 +2,11 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,10 +14,16 @@ import (
 // in memory, folded to lower case, so a substring filter ("trump") finds
 // its names in microseconds whatever its length. Names are only ever
 // added; the cache reloads when their number has changed, checked at most
-// once per namesRecheck, so a name first stored less than that long ago
-// may not match yet.
+// once per namesRecheck by one caller while the others go on with the
+// snapshot they have, so a name first stored less than that long ago may
+// not match yet.
 type nameCache struct {
-	mu      sync.Mutex
+	snap    atomic.Pointer[nameSnapshot]
+	refresh sync.Mutex // held by the one caller that checks and reloads
+}
+
+// nameSnapshot is one immutable reading of actor_names.
+type nameSnapshot struct {
 	checked time.Time
 	count   int
 	names   []string // as stored
@@ -26,35 +33,56 @@ type nameCache struct {
 
 const namesRecheck = time.Second
 
-// matchNames returns the stored participant names containing v, compared
-// in lower case, at most limit+1 of them (so a caller can tell "more than
-// limit"). It reads through db, the caller's connection, so a caller that
-// holds one never waits for another.
-func (s *DB) matchNames(ctx context.Context, db querier, v string, limit int) ([]string, error) {
+// snapshot returns a current enough snapshot, reading through db (the
+// caller's connection, so a caller that holds one never waits for another).
+func (s *DB) nameSnapshot(ctx context.Context, db querier) (*nameSnapshot, error) {
 	c := &s.names
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if time.Since(c.checked) >= namesRecheck {
-		counts, err := s.strings(ctx, db, "actor names", `SELECT CAST(COUNT(*) AS TEXT) FROM actor_names`)
+	cur := c.snap.Load()
+	if cur != nil && time.Since(cur.checked) < namesRecheck {
+		return cur, nil
+	}
+	if cur != nil && !c.refresh.TryLock() {
+		return cur, nil // another caller is checking; this one is fresh enough
+	}
+	if cur == nil {
+		c.refresh.Lock() // nothing to go on with: wait for the first reading
+	}
+	defer c.refresh.Unlock()
+	if now := c.snap.Load(); now != cur && now != nil {
+		return now, nil // read by the caller that held the lock before
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM actor_names`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store: actor names: %w", err)
+	}
+	next := &nameSnapshot{checked: time.Now(), count: n}
+	if cur != nil && cur.count == n {
+		next.names, next.joined, next.ends = cur.names, cur.joined, cur.ends
+	} else {
+		names, err := s.strings(ctx, db, "actor names", `SELECT name FROM actor_names`)
 		if err != nil {
 			return nil, err
 		}
-		n, _ := strconv.Atoi(counts[0])
-		if n != c.count || c.names == nil {
-			names, err := s.strings(ctx, db, "actor names", `SELECT name FROM actor_names`)
-			if err != nil {
-				return nil, err
-			}
-			var b strings.Builder
-			ends := make([]int, len(names))
-			for i, nm := range names {
-				b.WriteString(strings.ToLower(strings.ReplaceAll(nm, "\x00", "")))
-				ends[i] = b.Len()
-				b.WriteByte(0)
-			}
-			c.names, c.joined, c.ends, c.count = names, b.String(), ends, n
+		var b strings.Builder
+		ends := make([]int, len(names))
+		for i, nm := range names {
+			b.WriteString(strings.ToLower(strings.ReplaceAll(nm, "\x00", "")))
+			ends[i] = b.Len()
+			b.WriteByte(0)
 		}
-		c.checked = time.Now()
+		next.names, next.joined, next.ends = names, b.String(), ends
+	}
+	c.snap.Store(next)
+	return next, nil
+}
+
+// matchNames returns the stored participant names containing v, compared
+// in lower case, at most limit+1 of them (so a caller can tell "more than
+// limit").
+func (s *DB) matchNames(ctx context.Context, db querier, v string, limit int) ([]string, error) {
+	c, err := s.nameSnapshot(ctx, db)
+	if err != nil {
+		return nil, err
 	}
 	v = strings.ToLower(strings.ReplaceAll(v, "\x00", ""))
 	var out []string

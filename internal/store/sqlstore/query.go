@@ -83,7 +83,7 @@ func (s *DB) listConds(f store.EventFilter, q eventQuery) (*conds, error) {
 		c.add(`e.mode = ?`, strings.ToLower(f.Mode))
 	}
 	if f.Place != "" {
-		c.add(`LOWER(e.place) LIKE ?`, "%"+strings.ToLower(f.Place)+"%")
+		c.add(`LOWER(e.place) LIKE ? ESCAPE '\'`, containsLike(f.Place))
 	}
 	if f.MinConfidence > 0 {
 		c.add(`e.confidence >= ?`, f.MinConfidence)
@@ -92,7 +92,7 @@ func (s *DB) listConds(f store.EventFilter, q eventQuery) (*conds, error) {
 		c.add(`e.doc_id = ?`, f.DocID)
 	}
 	if f.Text != "" {
-		c.add(s.d.EventMatch(), "%"+strings.ToLower(f.Text)+"%")
+		c.add(s.d.EventMatch(), containsLike(f.Text))
 	}
 	return c, nil
 }
@@ -339,9 +339,11 @@ func (s *DB) eventsByParticipant(ctx context.Context, db querier, f store.EventF
 	return uids, true, rows.Err()
 }
 
-// querier is what runs a read: the pool (*sql.DB) or one connection (*sql.Conn).
+// querier is what runs a read: the pool (*sql.DB), one connection
+// (*sql.Conn) or a transaction (*sql.Tx).
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // strings runs a query yielding one text column; what names it in errors.
@@ -424,7 +426,7 @@ func (s *DB) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.QuoteRow,
 	var args []any
 	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
 	if f.Speaker != "" {
-		add(`(LOWER(q.speaker) LIKE ? OR q.speaker_code LIKE ?)`, "%"+strings.ToLower(f.Speaker)+"%", strings.ToUpper(f.Speaker)+"%")
+		add(`(LOWER(q.speaker) LIKE ? ESCAPE '\' OR q.speaker_code LIKE ? ESCAPE '\')`, containsLike(f.Speaker), likeEscape(strings.ToUpper(f.Speaker))+"%")
 	}
 	if f.Text != "" {
 		add(s.d.QuoteMatch(), s.d.FTSQuery(f.Text))
@@ -484,7 +486,7 @@ func (s *DB) entities(ctx context.Context, f store.EntityFilter) ([]store.Entity
 	var args []any
 	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
 	if f.Name != "" {
-		add(`LOWER(name) LIKE ?`, "%"+strings.ToLower(f.Name)+"%")
+		add(`LOWER(name) LIKE ? ESCAPE '\'`, containsLike(f.Name))
 	}
 	if f.Country != "" {
 		add(`country = ?`, strings.ToUpper(f.Country))
@@ -530,6 +532,18 @@ type eventQuery struct {
 	Walk bool
 }
 
+// likeEscape escapes LIKE's wildcards in v (for "LIKE ? ESCAPE '\'").
+func likeEscape(v string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(v)
+}
+
+// containsLike is the pattern of "contains v, in lower case" for LIKE ?
+// ESCAPE '\' over a LOWER(…) column. (SQL LOWER folds ASCII letters only
+// in SQLite; names of other scripts match in their stored case.)
+func containsLike(v string) string {
+	return "%" + likeEscape(strings.ToLower(v)) + "%"
+}
+
 // conds collects the conditions and arguments of a WHERE clause.
 type conds struct {
 	where []string
@@ -551,20 +565,21 @@ func eventConds(q eventQuery, day string) (*conds, error) {
 	}
 	c := &conds{}
 	actor := func(role, v string) {
-		r := ""
+		// onRole is the role condition on participants aliased x.
+		onRole := ""
 		if role != "" {
-			r = "role = '" + role + "' AND "
+			onRole = "x.role = '" + role + "' AND "
 		}
 		if isCode(v) {
 			u := strings.ToUpper(v)
-			c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`(code >= ? AND code < ? OR country = ?))`, u, u+"~", u)
+			c.add(`e.uid IN (SELECT x.event_uid FROM event_actors x WHERE `+onRole+`(x.code >= ? AND x.code < ? OR x.country = ?))`, u, u+"~", u)
 			return
 		}
 		if q.Walk {
-			c.add(`EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND `+strings.ReplaceAll(r, "role", "x.role")+`LOWER(x.name) LIKE ?)`, "%"+strings.ToLower(v)+"%")
+			c.add(`EXISTS (SELECT 1 FROM event_actors x WHERE x.event_uid = e.uid AND `+onRole+`LOWER(x.name) LIKE ? ESCAPE '\')`, containsLike(v))
 			return
 		}
-		c.add(`e.uid IN (SELECT event_uid FROM event_actors WHERE `+r+`name IN (SELECT name FROM actor_names WHERE LOWER(name) LIKE ?))`, "%"+strings.ToLower(v)+"%")
+		c.add(`e.uid IN (SELECT x.event_uid FROM event_actors x WHERE `+onRole+`x.name IN (SELECT name FROM actor_names WHERE LOWER(name) LIKE ? ESCAPE '\'))`, containsLike(v))
 	}
 	if q.Actor != "" {
 		actor("a", q.Actor)

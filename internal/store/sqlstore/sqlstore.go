@@ -36,7 +36,8 @@ type Dialect interface {
 	SearchSQL(window int) string
 	// QuoteMatch returns a condition on quotes alias q with one text placeholder.
 	QuoteMatch() string
-	// EventMatch returns a condition on events alias e with one text placeholder.
+	// EventMatch returns a condition on events alias e with one text
+	// placeholder, a lower-case LIKE pattern escaped with '\'.
 	EventMatch() string
 	// FTSQuery turns user text into the dialect's full-text query argument.
 	FTSQuery(text string) string
@@ -181,21 +182,12 @@ var factTables = []string{"event_actors", "event_mentions", "events", "mentions"
 // deleteFacts removes every fact of article id, adding the merge keys of its
 // events to keys.
 func (s *DB) deleteFacts(ctx context.Context, tx *sql.Tx, id string, keys map[string]bool) error {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT merge_key FROM events WHERE doc_id = ?`), id)
+	old, err := s.strings(ctx, tx, "merge keys of "+id, `SELECT DISTINCT merge_key FROM events WHERE doc_id = ?`, id)
 	if err != nil {
-		return fmt.Errorf("store: merge keys of %s: %w", id, err)
-	}
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			rows.Close()
-			return err
-		}
-		keys[k] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
+	}
+	for _, k := range old {
+		keys[k] = true
 	}
 	if err := s.d.UnindexText(ctx, tx, id); err != nil {
 		return fmt.Errorf("store: unindex %s: %w", id, err)
@@ -376,13 +368,17 @@ func (s *DB) refreshMergeStats(ctx context.Context, tx *sql.Tx, keys map[string]
 		part := list[:n]
 		list = list[n:]
 		in := placeholders(n)
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM merge_stats WHERE merge_key IN (`+in+`)`), part...); err != nil {
+		// Keys left without events go; the others are recounted in one
+		// upsert, which concurrent writers (PostgreSQL) can both run.
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM merge_stats WHERE merge_key IN (`+in+`)
+			AND NOT EXISTS (SELECT 1 FROM events e WHERE e.merge_key = merge_stats.merge_key)`), part...); err != nil {
 			return fmt.Errorf("merge stats: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO merge_stats (merge_key, mentions, articles, sources)
 			SELECT e.merge_key, (SELECT COUNT(*) FROM event_mentions m JOIN events x ON x.uid = m.event_uid WHERE x.merge_key = e.merge_key),
 				COUNT(DISTINCT e.doc_id), COUNT(DISTINCT a.source)
-			FROM events e JOIN articles a ON a.id = e.doc_id WHERE e.merge_key IN (`+in+`) GROUP BY e.merge_key`), part...); err != nil {
+			FROM events e JOIN articles a ON a.id = e.doc_id WHERE e.merge_key IN (`+in+`) GROUP BY e.merge_key
+			ON CONFLICT (merge_key) DO UPDATE SET mentions = excluded.mentions, articles = excluded.articles, sources = excluded.sources`), part...); err != nil {
 			return fmt.Errorf("merge stats: %w", err)
 		}
 	}

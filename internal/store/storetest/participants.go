@@ -118,6 +118,12 @@ func runParticipants(t *testing.T, open func(t *testing.T) store.Store) {
 			if got := list(store.EventFilter{Actor: "Federation", Type: "assault", Place: "kharkiv", MinConfidence: 0.5}); len(got) != 4 {
 				t.Errorf("%s: with event filters: %v", p.name, got)
 			}
+			if got := list(store.EventFilter{Actor: "Russ_an"}); len(got) != 0 {
+				t.Errorf("%s: '_' is no wildcard: %v", p.name, got)
+			}
+			if got := list(store.EventFilter{Actor: "%"}); len(got) != 0 {
+				t.Errorf("%s: '%%' is no wildcard: %v", p.name, got)
+			}
 			if got := list(store.EventFilter{Actor: "nobody"}); len(got) != 0 {
 				t.Errorf("%s: nobody: %v", p.name, got)
 			}
