@@ -25,12 +25,18 @@ type dbFlag struct {
 }
 
 // openStore opens the store named by dsn: postgres:// or postgresql:// URLs
-// choose PostgreSQL, anything else is a SQLite file path.
-func openStore(ctx context.Context, dsn string) (store.Store, error) {
+// choose PostgreSQL, anything else is a SQLite file path, opened with opts.
+func openStore(ctx context.Context, dsn string, opts ...sqlite.Option) (store.Store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		return postgres.Open(ctx, dsn)
 	}
-	return sqlite.Open(ctx, dsn)
+	return sqlite.Open(ctx, dsn, opts...)
+}
+
+// openQueryStore opens the store for a command that mostly reads (serve,
+// search and the other queries): a SQLite file is memory-mapped.
+func openQueryStore(ctx context.Context, dsn string) (store.Store, error) {
+	return openStore(ctx, dsn, sqlite.Mapped)
 }
 
 // IngestCmd ingests sources into the store.

@@ -110,7 +110,7 @@ type SearchCmd struct {
 
 // Run searches.
 func (c *SearchCmd) Run(e *env) error {
-	st, err := openStore(e.ctx, c.DB)
+	st, err := openQueryStore(e.ctx, c.DB)
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (c *EventsCmd) filter() store.EventFilter {
 
 // Run lists events.
 func (c *EventsCmd) Run(e *env) error {
-	st, err := openStore(e.ctx, c.DB)
+	st, err := openQueryStore(e.ctx, c.DB)
 	if err != nil {
 		return err
 	}
@@ -184,7 +184,7 @@ type QuotesCmd struct {
 
 // Run lists quotes.
 func (c *QuotesCmd) Run(e *env) error {
-	st, err := openStore(e.ctx, c.DB)
+	st, err := openQueryStore(e.ctx, c.DB)
 	if err != nil {
 		return err
 	}
@@ -217,7 +217,7 @@ type EntitiesCmd struct {
 
 // Run lists entities.
 func (c *EntitiesCmd) Run(e *env) error {
-	st, err := openStore(e.ctx, c.DB)
+	st, err := openQueryStore(e.ctx, c.DB)
 	if err != nil {
 		return err
 	}
@@ -245,7 +245,7 @@ type MentionsCmd struct {
 
 // Run lists mentions.
 func (c *MentionsCmd) Run(e *env) error {
-	st, err := openStore(e.ctx, c.DB)
+	st, err := openQueryStore(e.ctx, c.DB)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func (c *ServeCmd) Run(e *env) error {
 			return err
 		}
 	} else {
-		if st, err = openStore(e.ctx, c.DB); err != nil {
+		if st, err = openQueryStore(e.ctx, c.DB); err != nil {
 			return err
 		}
 	}

@@ -39,9 +39,9 @@ func TestServeLoad(t *testing.T) {
 	var st store.Store
 	var err error
 	if p := os.Getenv("HERALD_LOADTEST_DB"); p != "" {
-		st, err = openStore(ctx, p)
+		st, err = openQueryStore(ctx, p)
 	} else {
-		st, err = openStore(ctx, filepath.Join(t.TempDir(), "load.db"))
+		st, err = openQueryStore(ctx, filepath.Join(t.TempDir(), "load.db"))
 		for i := 0; err == nil && i < 60; i++ {
 			a := storetest.Sample(fmt.Sprintf("l%03d", i), fmt.Sprintf("2025-08-%02d", 1+i%28), []string{"RUSMIL", "UKRGOV", "USAGOV"}[i%3])
 			a.Entities[0].Name = fmt.Sprintf("Actor %d", i)
