@@ -20,9 +20,6 @@ import (
 	"os"
 	"runtime"
 	"strconv"
-	"syscall"
-	"time"
-	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 
@@ -30,16 +27,6 @@ import (
 	"herald/internal/ingest/jsonl"
 	"herald/internal/model"
 )
-
-// threadCPU returns the calling OS thread's CPU time in nanoseconds (Linux).
-func threadCPU() int64 {
-	var ts syscall.Timespec
-	const clockThreadCPUTimeID = 3
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return time.Now().UnixNano()
-	}
-	return ts.Nano()
-}
 
 func main() {
 	if len(os.Args) < 2 {
@@ -80,7 +67,7 @@ func run(path string, limit int) error {
 		}
 		arts = append(arts, a)
 	}
-	an, err := app.NewAnalyzer(app.Config{Stages: []string{"segment", "tag", "ner"}, Clock: threadCPU})
+	an, err := app.NewAnalyzer(app.Config{Stages: []string{"segment", "tag", "ner"}, Clock: app.ThreadCPU})
 	if err != nil {
 		return err
 	}
@@ -115,9 +102,9 @@ func run(path string, limit int) error {
 		texts = append(texts, a.Text) // the text herald analysed
 	}
 	for _, text := range texts {
-		c0 := threadCPU()
+		c0 := app.ThreadCPU()
 		doc, err := prose.NewDocument(text, prose.UsingModel(pm))
-		pNs += threadCPU() - c0
+		pNs += app.ThreadCPU() - c0
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unsafe"
 
 	"herald/internal/app"
 	"herald/internal/ingest/jsonl"
@@ -37,7 +36,7 @@ type benchResult struct {
 
 // Run analyses the corpus and prints per-stage costs and the closing figures.
 func (c *BenchCmd) Run(e *env) error {
-	an, err := app.NewAnalyzer(app.Config{Stages: c.Stages, Clock: threadCPU})
+	an, err := app.NewAnalyzer(app.Config{Stages: c.Stages, Clock: app.ThreadCPU})
 	if err != nil {
 		return err
 	}
@@ -167,17 +166,6 @@ func printBench(w io.Writer, res benchResult, wall, cpu time.Duration, workers i
 		perCore, cpuSecs, arts, secs, peak, runtime.GOMAXPROCS(0))
 	sort.Strings(extra)
 	fmt.Fprintf(bw, "bench: tokens/s=%.0f articles/s=%.1f peak_MB=%.0f %s\n", perCore, arts, peak, strings.Join(extra, " "))
-}
-
-// threadCPU returns the calling OS thread's CPU time in nanoseconds (Linux),
-// so per-stage costs do not count time spent waiting for a core.
-func threadCPU() int64 {
-	var ts syscall.Timespec
-	const clockThreadCPUTimeID = 3
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return time.Now().UnixNano()
-	}
-	return ts.Nano()
 }
 
 // cpuTime returns the process' user and system CPU time so far.
