@@ -427,9 +427,11 @@ func lastWord(s string) string {
 // a recipient in the sentence (have is false), one actor–recipient pair
 // with the classifier: the pair the clauses link (one side the subject or
 // passive agent of a clause, the other an object or prepositional object of
-// it or of a clause below it) that it is surest of, else the unlinked pair
+// it or of a clause below it, and never across an adverbial clause) that it
+// is surest of, else the unlinked pair with a verb between its two sides that
 // it is surest of (rule suffix #unlinked-pair, lower confidence). Places
-// receive only in linked pairs and never act.
+// receive only in linked pairs and never act. have is also true when the
+// lexicon found a symmetric event with two or more participants.
 func (s *Stage) modelPairs(a *model.Analysis, si int, toks []model.Token, lem []string, refs []mentionRef, used map[[2]string]bool, have bool) []found {
 	if have {
 		return nil

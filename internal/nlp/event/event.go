@@ -243,7 +243,10 @@ func lemmas(toks []model.Token) []string {
 // voters", "Europe-wide ban"): see sentenceRefs.
 var actorTypes = map[string]bool{model.TypePER: true, model.TypeORG: true, model.TypeGPE: true, model.TypeNORP: true, model.TypeMISC: true}
 
-// sentenceRefs lists the actor mentions and resolved corefs in a sentence, by position.
+// sentenceRefs lists the actor mentions and resolved corefs in a sentence,
+// by position, leaving out names that only modify another ("US" in "US
+// President Donald Trump") and MISC names before a noun, adjective, number or
+// participle, which take no part in events.
 func sentenceRefs(a *model.Analysis, sent model.Sentence) []mentionRef {
 	var refs []mentionRef
 	for _, e := range a.Entities {

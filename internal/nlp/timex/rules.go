@@ -245,8 +245,11 @@ func (p *parser) dir(i, j int) int {
 }
 
 // tense returns the direction words [i, j) point to and whether a cue said
-// so (else the past, by default). With skipReport, reporting verbs ("said")
-// are passed over: they date the report, not a date they mention.
+// so (else the past, by default). skipReport is for months and holidays,
+// whose year the tense only breaks ties for: reporting verbs ("said") are
+// passed over (they date the report, not a date they mention), the look to
+// the left stops at 10 words instead of 15, and a present-tense main verb
+// does not schedule the date ahead.
 func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 	if p.eqAny(i-1, "starting", "beginning", "effective") {
 		return future, true // "a mourning period starting Sunday"
