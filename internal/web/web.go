@@ -491,6 +491,26 @@ type eventsData struct {
 	Modes []string
 }
 
+// aggFilter is the aggregate filter of an event filter.
+func aggFilter(f store.EventFilter) store.AggFilter {
+	return store.AggFilter{Actor: f.Actor, Country: f.Country, Type: f.Type, Modality: f.Modality, Quad: f.Quad, Since: f.Since,
+		Until: f.Until, AllModalities: f.AllModalities}
+}
+
+// eventForm reads the event filter of a request, answering the error itself
+// (ok false) when the parameters are bad.
+func (u *ui) eventForm(w http.ResponseWriter, r *http.Request) (url.Values, store.EventFilter, bool) {
+	v, err := form(r)
+	if err == nil {
+		var f store.EventFilter
+		if f, err = eventFilter(v); err == nil {
+			return v, f, true
+		}
+	}
+	u.failErr(w, r, err)
+	return nil, store.EventFilter{}, false
+}
+
 func eventFilter(v url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{Actor: strings.TrimSpace(v.Get("actor")), Recipient: strings.TrimSpace(v.Get("recipient")),
 		Country: strings.TrimSpace(v.Get("country")), Type: strings.TrimSpace(v.Get("type")), Mode: strings.TrimSpace(v.Get("mode")),
@@ -517,14 +537,8 @@ func eventFilter(v url.Values) (store.EventFilter, error) {
 }
 
 func (u *ui) events(w http.ResponseWriter, r *http.Request) {
-	v, err := form(r)
-	if err != nil {
-		u.failErr(w, r, err)
-		return
-	}
-	f, err := eventFilter(v)
-	if err != nil {
-		u.failErr(w, r, err)
+	v, f, ok := u.eventForm(w, r)
+	if !ok {
 		return
 	}
 	f.Limit = PageSize
@@ -535,9 +549,7 @@ func (u *ui) events(w http.ResponseWriter, r *http.Request) {
 	}
 	d := eventsData{F: v, Rows: rows, Quads: []string{"1", "2", "3", "4"}, Modes: []string{"asserted", "future", "hypothetical", "negated", "all"}}
 	if u.agg != nil {
-		af := store.AggFilter{Actor: f.Actor, Country: f.Country, Type: f.Type, Modality: f.Modality, Quad: f.Quad, Since: f.Since,
-			Until: f.Until, AllModalities: f.AllModalities}
-		days, err := u.agg.Daily(r.Context(), af, store.ByQuad)
+		days, err := u.agg.Daily(r.Context(), aggFilter(f), store.ByQuad)
 		if err != nil {
 			u.failErr(w, r, err)
 			return
@@ -573,14 +585,8 @@ var CSVHeader = []string{"uid", "article", "date", "type", "mode", "quad", "came
 	"recipient_codes", "place", "place_country", "intensity", "goldstein", "confidence", "trigger", "sentence", "source", "url", "published"}
 
 func (u *ui) eventsCSV(w http.ResponseWriter, r *http.Request) {
-	v, err := form(r)
-	if err != nil {
-		u.failErr(w, r, err)
-		return
-	}
-	f, err := eventFilter(v)
-	if err != nil {
-		u.failErr(w, r, err)
+	_, f, ok := u.eventForm(w, r)
+	if !ok {
 		return
 	}
 	f.After, f.Limit = "", MaxCSVRows
@@ -681,8 +687,9 @@ func (u *ui) worldMap(w http.ResponseWriter, r *http.Request) {
 			u.failErr(w, r, err)
 			return
 		}
-		cs, err := u.agg.Countries(r.Context(), store.AggFilter{Actor: f.Actor, Type: f.Type, Quad: f.Quad, Since: f.Since, Until: f.Until,
-			Modality: f.Modality, AllModalities: f.AllModalities})
+		af := aggFilter(f)
+		af.Country = "" // the map shows every country
+		cs, err := u.agg.Countries(r.Context(), af)
 		if err != nil {
 			u.failErr(w, r, err)
 			return
@@ -721,8 +728,7 @@ func (u *ui) network(w http.ResponseWriter, r *http.Request) {
 			u.failErr(w, r, err)
 			return
 		}
-		dy, err := u.agg.Dyads(r.Context(), store.AggFilter{Actor: f.Actor, Country: f.Country, Type: f.Type, Quad: f.Quad, Since: f.Since,
-			Until: f.Until, Modality: f.Modality, AllModalities: f.AllModalities}, 60)
+		dy, err := u.agg.Dyads(r.Context(), aggFilter(f), 60)
 		if err != nil {
 			u.failErr(w, r, err)
 			return
