@@ -80,36 +80,6 @@ var (
 	atomNA  = seqmodel.Atom("<na>")
 )
 
-const (
-	sfAllCaps = 1 << iota
-	sfTitleCase
-)
-
-func sentenceFlags(ws []seqmodel.Word) int {
-	letters, upper, title := 0, 0, 0
-	for i := range ws {
-		f := ws[i].Flags
-		if f&(seqmodel.FlagPunct|seqmodel.FlagAllDigit) != 0 {
-			continue
-		}
-		letters++
-		if f&seqmodel.FlagAllUpper != 0 {
-			upper++
-		}
-		if f&seqmodel.FlagInitUpper != 0 {
-			title++
-		}
-	}
-	fl := 0
-	if letters >= 2 && upper*10 >= letters*9 {
-		fl |= sfAllCaps
-	}
-	if letters >= 3 && fl == 0 && title*4 >= letters*3 {
-		fl |= sfTitleCase
-	}
-	return fl
-}
-
 // Gazetteer answers whether a (lower-cased, space-joined) word sequence is a
 // known name, and of what kind. Implementations must be safe for concurrent use.
 type Gazetteer interface {
@@ -244,7 +214,7 @@ func prepare(d *docInput, sents [][]string, pos, chunk [][]string, cl *seqmodel.
 			d.gaz[k] = 0
 			k++
 		}
-		f := uint8(sentenceFlags(d.ws[start:k]))
+		f := uint8(seqmodel.SentenceFlags(d.ws[start:k]))
 		for j := start; j < k; j++ {
 			d.sflags[j] = f
 		}

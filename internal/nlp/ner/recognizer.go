@@ -108,7 +108,7 @@ func (r *Recognizer) Label(sents, pos, chunk [][]string, out [][]string) {
 }
 
 // trimFlags are the sentence kinds whose capitals say nothing about names.
-const trimFlags = sfTitleCase
+const trimFlags = seqmodel.SentTitleCase
 
 // trimCommonWords drops, from the edges of each entity of a Title Case
 // sentence, words that news text mostly writes in lower case ("How Trump

@@ -116,41 +116,6 @@ var (
 	atomEOS = seqmodel.Atom("</s>")
 )
 
-// sentFlags are properties of the whole sentence that change how
-// capitalisation reads.
-const (
-	sfAllCaps   = 1 << iota // headline or dateline in capitals
-	sfTitleCase             // headline in Title Case
-)
-
-func sentenceFlags(ws []seqmodel.Word) int {
-	letters, upper, lower, title := 0, 0, 0, 0
-	for i := range ws {
-		f := ws[i].Flags
-		if f&(seqmodel.FlagPunct|seqmodel.FlagAllDigit) != 0 {
-			continue
-		}
-		letters++
-		if f&seqmodel.FlagAllUpper != 0 {
-			upper++
-		}
-		if f&seqmodel.FlagHasLower != 0 && f&seqmodel.FlagInitUpper == 0 {
-			lower++
-		}
-		if f&seqmodel.FlagInitUpper != 0 {
-			title++
-		}
-	}
-	fl := 0
-	if letters >= 2 && upper*10 >= letters*9 {
-		fl |= sfAllCaps
-	}
-	if letters >= 3 && fl == 0 && title*4 >= letters*3 {
-		fl |= sfTitleCase
-	}
-	return fl
-}
-
 func flagAtom(f uint32, first bool, sf int) uint64 {
 	k := uint64(f & (seqmodel.FlagInitUpper | seqmodel.FlagAllUpper | seqmodel.FlagHasDigit | seqmodel.FlagHasHyphen | seqmodel.FlagPunct | seqmodel.FlagURL))
 	if first {

@@ -194,7 +194,7 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 	defer pool.Put(s)
 	t.prepare(words, s)
 	ws := s.ws
-	sf := sentenceFlags(ws)
+	sf := seqmodel.SentenceFlags(ws)
 	s.pAtoms = s.pAtoms[:0]
 	s.pIdx = s.pIdx[:0]
 	for i := range ws {

@@ -79,7 +79,7 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentT
 			ab[i] = amb.of(w)
 		}
 		t.amb = append(t.amb, ab)
-		t.flags = append(t.flags, sentenceFlags(ws))
+		t.flags = append(t.flags, seqmodel.SentenceFlags(ws))
 		ls := make([]int, len(s.Words))
 		for i, l := range get(s) {
 			ls[i], _ = slices.BinarySearch(labels, l)
