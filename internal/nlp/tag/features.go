@@ -226,15 +226,7 @@ func posContext(ws []seqmodel.Word, amb []uint64, sf int, i int, prev []uint64, 
 	if w.Flags&seqmodel.FlagInitUpper != 0 {
 		buf = append(buf, F2(tFormPm1, w.Form, pm1))
 	}
-	ambAt := func(j int) uint64 {
-		if j < 0 {
-			return atomBOS
-		}
-		if j >= len(amb) {
-			return atomEOS
-		}
-		return amb[j]
-	}
+	ambAt := func(j int) uint64 { return atomAt(amb, j) }
 	buf = append(buf,
 		F(tAmbp1, ambAt(i+1)),
 		F(tAmbp2, ambAt(i+2)),
@@ -250,15 +242,7 @@ func posContext(ws []seqmodel.Word, amb []uint64, sf int, i int, prev []uint64, 
 // count too.
 func pos2Features(ws []seqmodel.Word, s1 []uint64, i int, prev []uint64, buf []uint64) []uint64 {
 	F, F2 := seqmodel.Feat, seqmodel.Feat2
-	at := func(j int) uint64 {
-		if j < 0 {
-			return atomBOS
-		}
-		if j >= len(s1) {
-			return atomEOS
-		}
-		return s1[j]
-	}
+	at := func(j int) uint64 { return atomAt(s1, j) }
 	pm1 := atomBOS
 	if i >= 1 {
 		pm1 = prev[i-1]
@@ -368,7 +352,7 @@ func init() {
 // that chunkTables tabulate, then chunkLexical's.
 func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, buf []uint64) []uint64 {
 	F, F2 := seqmodel.Feat, seqmodel.Feat2
-	pa := func(j int) uint64 { return posAtomAt(p, j) }
+	pa := func(j int) uint64 { return atomAt(p, j) }
 	cm1, cm2 := atomBOS, atomBOS
 	if i >= 1 {
 		cm1 = prev[i-1]
@@ -394,7 +378,8 @@ func chunkFeatures(ws []seqmodel.Word, amb, p []uint64, i int, prev []uint64, bu
 	return chunkLexical(ws, amb, p, i, cm1, buf)
 }
 
-func posAtomAt(p []uint64, j int) uint64 {
+// atomAt is p[j], or the sentence start or end atom outside p.
+func atomAt(p []uint64, j int) uint64 {
 	if j < 0 {
 		return atomBOS
 	}
@@ -409,7 +394,7 @@ func posAtomAt(p []uint64, j int) uint64 {
 // atomBOS at the start).
 func chunkLexical(ws []seqmodel.Word, amb, p []uint64, i int, cm1 uint64, buf []uint64) []uint64 {
 	F, F2, F3 := seqmodel.Feat, seqmodel.Feat2, seqmodel.Feat3
-	pa := func(j int) uint64 { return posAtomAt(p, j) }
+	pa := func(j int) uint64 { return atomAt(p, j) }
 	l0 := ws[i].Lower
 	buf = append(buf,
 		F(kL0, l0),
@@ -423,15 +408,7 @@ func chunkLexical(ws []seqmodel.Word, amb, p []uint64, i int, cm1 uint64, buf []
 		F2(kCm1L0, cm1, l0),
 		F(kC0, ws[i].Clus[2]),
 	)
-	ambAt := func(j int) uint64 {
-		if j < 0 {
-			return atomBOS
-		}
-		if j >= len(amb) {
-			return atomEOS
-		}
-		return amb[j]
-	}
+	ambAt := func(j int) uint64 { return atomAt(amb, j) }
 	buf = append(buf,
 		F(kAmb0, amb[i]),
 		F(kAmbp1, ambAt(i+1)),
