@@ -105,7 +105,7 @@ type SearchCmd struct {
 	dbFlag
 	outFlags
 	Text       []string `arg:"" help:"Words to search for (all must match)."`
-	Exhaustive bool     `help:"Rank every match (default on SQLite: a query matching more than 1,000 articles ranks the 1,000 most recently stored)."`
+	Exhaustive bool     `help:"Rank every match (default on SQLite: a query matching more than 500 articles ranks the 500 most recently stored)."`
 }
 
 // Run searches.

@@ -50,9 +50,11 @@ func (c *ServeCmd) Run(e *env) error {
 			return err
 		}
 	} else {
-		if st, err = openQueryStore(e.ctx, c.DB); err != nil {
+		t0 := time.Now()
+		if st, err = openServeStore(e.ctx, c.DB); err != nil {
 			return err
 		}
+		fmt.Fprintf(e.stderr, "herald: opened and warmed %s in %s\n", c.DB, time.Since(t0).Round(time.Millisecond))
 	}
 	defer st.Close()
 	h, err := Handler(st, httpapi.Options{Token: c.Token, Analyzer: analyzer, Logger: log}, log)
@@ -73,6 +75,23 @@ func (c *ServeCmd) Run(e *env) error {
 	}
 	fmt.Fprintf(e.stdout, "herald: serving http://%s/ (API at /api/v1, %s); Ctrl-C stops\n", ln.Addr(), mode)
 	return server.Serve(e.ctx, server.New(h, cfg), ln)
+}
+
+// openServeStore opens the store for serving: as for queries, then read
+// ahead (store.Warmer) so that the first requests after a start are not the
+// slowest.
+func openServeStore(ctx context.Context, dsn string) (store.Store, error) {
+	st, err := openQueryStore(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if w, ok := st.(store.Warmer); ok {
+		if err := w.Warm(ctx); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	return st, nil
 }
 
 // Handler combines the API (under /api/v1/) and the web UI (everything else).

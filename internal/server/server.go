@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"time"
 )
 
@@ -30,7 +31,13 @@ type Config struct {
 	MaxBodyBytes   int64         // largest request body; default 6 MiB
 	MaxHeaderBytes int           // default 64 KiB
 	MaxURLBytes    int           // longest request URI; default 4096
-	Logger         *slog.Logger
+	// MaxInFlight is how many requests are handled at once; the others wait
+	// their turn first come, first served (for at most HandlerTimeout). The
+	// default, twice GOMAXPROCS, keeps every core busy while a burst of
+	// clients queues in order instead of sharing the cores, which would let
+	// each request take as long as the whole burst.
+	MaxInFlight int
+	Logger      *slog.Logger
 }
 
 // DefaultAddr binds the loopback interface only.
@@ -61,6 +68,9 @@ func (c Config) withDefaults() Config {
 	if c.MaxURLBytes <= 0 {
 		c.MaxURLBytes = 4096
 	}
+	if c.MaxInFlight <= 0 {
+		c.MaxInFlight = 2 * runtime.GOMAXPROCS(0)
+	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -69,10 +79,15 @@ func (c Config) withDefaults() Config {
 
 const timeoutBody = `{"error":{"code":"timeout","message":"the request took too long; narrow it"}}`
 
+const busyBody = `{"error":{"code":"busy","message":"the server is busy; try again shortly"}}`
+
 // Wrap returns h with security headers, limits, a timeout and panic recovery.
 func Wrap(h http.Handler, cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	inner := http.TimeoutHandler(h, cfg.HandlerTimeout, timeoutBody)
+	// Senders blocked on a full channel are woken in arrival order, so the
+	// channel is a first-come, first-served gate.
+	gate := make(chan struct{}, cfg.MaxInFlight)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", CSP)
@@ -103,6 +118,25 @@ func Wrap(h http.Handler, cfg Config) http.Handler {
 				http.Error(w, "internal error", http.StatusInternalServerError)
 			}
 		}()
+		select {
+		case gate <- struct{}{}:
+		default:
+			t := time.NewTimer(cfg.HandlerTimeout)
+			select {
+			case gate <- struct{}{}:
+				t.Stop()
+			case <-r.Context().Done():
+				t.Stop()
+				return
+			case <-t.C:
+				hd.Set("Content-Type", "application/json")
+				hd.Set("Retry-After", "1")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				fmt.Fprintln(w, busyBody)
+				return
+			}
+		}
+		defer func() { <-gate }()
 		inner.ServeHTTP(w, r)
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -102,4 +103,82 @@ func TestServeShutsDown(t *testing.T) {
 	case <-time.After(6 * time.Second):
 		t.Fatal("Serve did not return after cancel")
 	}
+}
+
+// TestInFlightGateServesInOrder: with one request in flight at a time, the
+// waiting requests are handled in the order they came, and one that waits
+// longer than the handler timeout gets 503 busy.
+func TestInFlightGateServesInOrder(t *testing.T) {
+	release := make(chan struct{})
+	var order []string
+	var mu sync.Mutex
+	h := Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		order = append(order, r.URL.Path)
+		mu.Unlock()
+		if r.URL.Path == "/first" {
+			<-release
+		}
+		io.WriteString(w, "ok")
+	}), Config{MaxInFlight: 1, HandlerTimeout: 5 * time.Second})
+	do := func(path string) <-chan int {
+		done := make(chan int, 1)
+		go func() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+			done <- rec.Code
+		}()
+		return done
+	}
+	first := do("/first")
+	waitFor(t, func() bool { mu.Lock(); defer mu.Unlock(); return len(order) == 1 })
+	var rest []<-chan int
+	for _, p := range []string{"/a", "/b", "/c"} {
+		rest = append(rest, do(p))
+		time.Sleep(20 * time.Millisecond) // let each queue up before the next
+	}
+	mu.Lock()
+	if len(order) != 1 {
+		t.Errorf("requests handled while the gate was full: %v", order)
+	}
+	mu.Unlock()
+	close(release)
+	for _, c := range append([]<-chan int{first}, rest...) {
+		if code := <-c; code != 200 {
+			t.Errorf("status %d", code)
+		}
+	}
+	if got := strings.Join(order, " "); got != "/first /a /b /c" {
+		t.Errorf("handled in order %s, want /first /a /b /c", got)
+	}
+
+	block := make(chan struct{})
+	defer close(block)
+	busy := Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/hold" {
+			<-block
+		}
+	}), Config{MaxInFlight: 1, HandlerTimeout: 50 * time.Millisecond})
+	// Two requests hold the one slot in turn, each until its 50 ms timeout;
+	// the third, queued behind them, waits its own 50 ms and is told busy.
+	for range 2 {
+		go busy.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/hold", nil))
+		time.Sleep(10 * time.Millisecond)
+	}
+	rec := httptest.NewRecorder()
+	busy.ServeHTTP(rec, httptest.NewRequest("GET", "/next", nil))
+	if rec.Code != 503 || !strings.Contains(rec.Body.String(), `"code":"busy"`) || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("waiting request: %d %q, want 503 busy", rec.Code, rec.Body.String())
+	}
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for i := 0; i < 500; i++ {
+		if cond() {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatal("condition not reached")
 }

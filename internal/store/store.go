@@ -52,6 +52,13 @@ type Article struct {
 	Replace     bool     // replace even when content and pipeline are unchanged
 }
 
+// Warmer is a Store that can read its indexes ahead of the first queries
+// (see sqlite's Warm). A server calls it once after opening; queries work
+// without it, only their first touches of each page are slower.
+type Warmer interface {
+	Warm(ctx context.Context) error
+}
+
 // Store keeps analysed articles and answers queries. Implementations are safe
 // for concurrent use; Put is atomic: an article is stored whole or not at all.
 type Store interface {
@@ -118,7 +125,7 @@ type SearchQuery struct {
 
 // SearchWindow is how many of the most recently stored matches a
 // non-exhaustive search ranks.
-const SearchWindow = 1000
+const SearchWindow = 500
 
 // ArticleHit is one search result.
 type ArticleHit struct {

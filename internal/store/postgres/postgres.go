@@ -87,6 +87,13 @@ func (dialect) SearchSQL(int) string {
 func (dialect) QuoteMatch() string          { return `q.tsv @@ websearch_to_tsquery('english', ?)` }
 func (dialect) EventMatch() string          { return `LOWER(e.sentence) LIKE ? ESCAPE '\'` }
 func (dialect) FTSQuery(text string) string { return text }
+func (dialect) ValueList() string {
+	return `(SELECT value FROM json_array_elements_text(CAST(? AS json)) AS value)`
+}
+func (dialect) GroupConcat(expr string) string { return `string_agg(` + expr + `, ',')` }
+
+// Warm does nothing: the server's shared buffers serve every connection.
+func (dialect) Warm(context.Context, *sql.DB) error { return nil }
 
 func (dialect) IndexText(context.Context, *sql.Tx, *model.Analysis, []string) error { return nil }
 func (dialect) UnindexText(context.Context, *sql.Tx, string) error                  { return nil }

@@ -65,7 +65,9 @@ func (dialect) Rebind(q string) string { return q }
 func (dialect) QuoteMatch() string {
 	return `q.uid IN (SELECT uid FROM quotes_fts WHERE quotes_fts MATCH ?)`
 }
-func (dialect) EventMatch() string { return `LOWER(e.sentence) LIKE ? ESCAPE '\'` }
+func (dialect) EventMatch() string             { return `LOWER(e.sentence) LIKE ? ESCAPE '\'` }
+func (dialect) ValueList() string              { return `(SELECT value FROM json_each(?))` }
+func (dialect) GroupConcat(expr string) string { return `group_concat(` + expr + `, ',')` }
 func (dialect) Migrations() []string {
 	return []string{sqlstore.CoreSchema("REAL", "BLOB") + "\n-- next\n" + fts, sqlstore.SchemaV2, sqlstore.SchemaV3, sqlstore.SchemaV4}
 }

@@ -33,9 +33,8 @@ type nameSnapshot struct {
 
 const namesRecheck = time.Second
 
-// snapshot returns a current enough snapshot, reading through db (the
-// caller's connection, so a caller that holds one never waits for another).
-func (s *DB) nameSnapshot(ctx context.Context, db querier) (*nameSnapshot, error) {
+// nameSnapshot returns a current enough snapshot.
+func (s *DB) nameSnapshot(ctx context.Context) (*nameSnapshot, error) {
 	c := &s.names
 	cur := c.snap.Load()
 	if cur != nil && time.Since(cur.checked) < namesRecheck {
@@ -52,14 +51,14 @@ func (s *DB) nameSnapshot(ctx context.Context, db querier) (*nameSnapshot, error
 		return now, nil // read by the caller that held the lock before
 	}
 	var n int
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM actor_names`).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM actor_names`).Scan(&n); err != nil {
 		return nil, fmt.Errorf("store: actor names: %w", err)
 	}
 	next := &nameSnapshot{checked: time.Now(), count: n}
 	if cur != nil && cur.count == n {
 		next.names, next.joined, next.ends = cur.names, cur.joined, cur.ends
 	} else {
-		names, err := s.strings(ctx, db, "actor names", `SELECT name FROM actor_names`)
+		names, err := s.strings(ctx, "actor names", `SELECT name FROM actor_names`)
 		if err != nil {
 			return nil, err
 		}
@@ -79,8 +78,8 @@ func (s *DB) nameSnapshot(ctx context.Context, db querier) (*nameSnapshot, error
 // matchNames returns the stored participant names containing v, compared
 // in lower case, at most limit+1 of them (so a caller can tell "more than
 // limit").
-func (s *DB) matchNames(ctx context.Context, db querier, v string, limit int) ([]string, error) {
-	c, err := s.nameSnapshot(ctx, db)
+func (s *DB) matchNames(ctx context.Context, v string, limit int) ([]string, error) {
+	c, err := s.nameSnapshot(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"herald/internal/store"
@@ -33,8 +34,8 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.ArticleHi
 	if q.Exhaustive {
 		window = 0
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT a.id, a.title, a.url, a.source, a.published, a.text FROM (`+s.d.SearchSQL(window)+`) m
-		JOIN articles a ON a.id = m.id ORDER BY m.rnk, a.id`), s.d.FTSQuery(q.Text), limit, off)
+	rows, err := s.query(ctx, `SELECT a.id, a.title, a.url, a.source, a.published, a.text FROM (`+s.d.SearchSQL(window)+`) m
+		JOIN articles a ON a.id = m.id ORDER BY m.rnk, a.id`, s.d.FTSQuery(q.Text), limit, off)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
 	}
@@ -109,36 +110,29 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	q := eventQuery{Actor: f.Actor, Recipient: f.Recipient, Country: f.Country, Type: f.Type, Quad: f.Quad,
 		Modality: f.Modality, All: f.AllModalities, Since: f.Since, Until: f.Until, Walk: true}
 	limit := limitOf(f.Page)
-	// One connection for the whole list: under load a request then waits
-	// for the pool once, not once per statement.
-	c, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
-	}
-	defer c.Close()
-	uids, ok, err := s.eventsByParticipant(ctx, c, f, q, off+limit)
+	uids, ok, err := s.eventsByParticipant(ctx, f, q, off+limit)
 	if err != nil {
 		return nil, err
 	}
 	var out []store.EventRow
 	if ok {
 		if off < len(uids) {
-			out, err = s.eventsByUID(ctx, c, uids[off:], off)
+			out, err = s.eventsByUID(ctx, uids[off:], off)
 		}
 	} else {
-		out, err = s.eventsScan(ctx, c, f, q, limit, off)
+		out, err = s.eventsScan(ctx, f, q, limit, off)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := s.eventActors(ctx, c, out); err != nil {
+	if err := s.eventActors(ctx, out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // eventsScan lists a page of events matching f by a scan in day order.
-func (s *DB) eventsScan(ctx context.Context, db querier, f store.EventFilter, q eventQuery, limit, off int) ([]store.EventRow, error) {
+func (s *DB) eventsScan(ctx context.Context, f store.EventFilter, q eventQuery, limit, off int) ([]store.EventRow, error) {
 	c, err := s.listConds(f, q)
 	if err != nil {
 		return nil, err
@@ -148,9 +142,9 @@ func (s *DB) eventsScan(ctx context.Context, db querier, f store.EventFilter, q 
 		cond = "WHERE " + strings.Join(c.where, " AND ")
 	}
 	args := append(c.args, limit, off)
-	rows, err := db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
+	rows, err := s.query(ctx, `SELECT `+eventColumns+`
 		FROM `+eventTables+` `+cond+`
-		ORDER BY e.day DESC, e.uid DESC LIMIT ? OFFSET ?`), args...)
+		ORDER BY e.day DESC, e.uid DESC LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
@@ -170,15 +164,17 @@ func (s *DB) eventsScan(ctx context.Context, db querier, f store.EventFilter, q 
 
 // eventsByUID reads the events with the given uids, in that order; off is
 // the offset of the first in the whole list (for cursors).
-func (s *DB) eventsByUID(ctx context.Context, db querier, uids []string, off int) ([]store.EventRow, error) {
-	args := make([]any, len(uids))
+func (s *DB) eventsByUID(ctx context.Context, uids []string, off int) ([]store.EventRow, error) {
 	at := make(map[string]int, len(uids))
 	for i, u := range uids {
-		args[i] = u
 		at[u] = i
 	}
-	rows, err := db.QueryContext(ctx, s.q(`SELECT `+eventColumns+`
-		FROM `+eventTables+` WHERE e.uid IN (`+placeholders(len(uids))+`)`), args...)
+	list, err := valueList(uids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.query(ctx, `SELECT `+eventColumns+`
+		FROM `+eventTables+` WHERE e.uid IN `+s.d.ValueList(), list)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
@@ -233,7 +229,7 @@ func (s *DB) SetParticipantLimits(branches, names int) {
 // prefixes and its country) in day order, stopping at n events each, merged
 // newest first. It returns the first n matching uids and true, or false when
 // the filter is absent or matches too many names.
-func (s *DB) eventsByParticipant(ctx context.Context, db querier, f store.EventFilter, q eventQuery, n int) ([]string, bool, error) {
+func (s *DB) eventsByParticipant(ctx context.Context, f store.EventFilter, q eventQuery, n int) ([]string, bool, error) {
 	role, v := "a", q.Actor
 	if v == "" {
 		role, v = "r", q.Recipient
@@ -244,31 +240,31 @@ func (s *DB) eventsByParticipant(ctx context.Context, db querier, f store.EventF
 	if v == "" {
 		return nil, false, nil
 	}
-	type key struct{ col, val string }
-	var keys []key
+	// The participant keys to walk, by column of the participant index.
+	var cols []string
+	keys := map[string][]string{}
 	if isCode(v) {
 		u := strings.ToUpper(v)
-		keys = append(keys, key{"country", u})
-		codes, err := s.strings(ctx, db, "actor codes", `SELECT code FROM actor_codes WHERE code >= ? AND code < ? LIMIT ?`, u, u+"~", s.maxNames+1)
+		codes, err := s.strings(ctx, "actor codes", `SELECT code FROM actor_codes WHERE code >= ? AND code < ? LIMIT ?`, u, u+"~", s.maxNames+1)
 		if err != nil {
 			return nil, false, err
 		}
-		for _, c := range codes {
-			keys = append(keys, key{"code", c})
-		}
+		cols, keys["country"], keys["code"] = []string{"country", "code"}, []string{u}, codes
 	} else {
-		names, err := s.matchNames(ctx, db, v, s.maxNames)
+		names, err := s.matchNames(ctx, v, s.maxNames)
 		if err != nil {
 			return nil, false, err
 		}
-		for _, nm := range names {
-			keys = append(keys, key{"name", nm})
-		}
+		cols, keys["name"] = []string{"name"}, names
 	}
-	if len(keys) > s.maxNames {
+	nkeys := 0
+	for _, c := range cols {
+		nkeys += len(keys[c])
+	}
+	if nkeys > s.maxNames {
 		return nil, false, nil
 	}
-	if len(keys) == 0 {
+	if nkeys == 0 {
 		return nil, true, nil
 	}
 	// Conditions on the participant row itself ride on its index; the rest
@@ -288,67 +284,117 @@ func (s *DB) eventsByParticipant(ctx context.Context, db querier, f store.EventF
 	}
 	rest := append(pc.where, ec.where...)
 	restArgs := append(pc.args, ec.args...)
-	var query string
-	var args []any
-	if len(keys) > s.maxBranches {
+	if nkeys > s.maxBranches {
 		// One set: every matching row of the participant index, sorted.
-		byCol := map[string][]any{}
-		var cols []string
-		for _, k := range keys {
-			if byCol[k.col] == nil {
-				cols = append(cols, k.col)
-			}
-			byCol[k.col] = append(byCol[k.col], k.val)
-		}
 		var in []string
+		var args []any
 		for _, c := range cols {
-			in = append(in, `ea.`+c+` IN (`+placeholders(len(byCol[c]))+`)`)
-			args = append(args, byCol[c]...)
+			if len(keys[c]) > 0 {
+				list, err := valueList(keys[c])
+				if err != nil {
+					return nil, false, err
+				}
+				in = append(in, `ea.`+c+` IN `+s.d.ValueList())
+				args = append(args, list)
+			}
 		}
 		where := append([]string{`(` + strings.Join(in, " OR ") + `)`, `ea.role = ?`}, rest...)
-		query = `SELECT DISTINCT ea.event_uid AS uid, ea.day AS day FROM event_actors ea` + join + ` WHERE ` + strings.Join(where, " AND ") +
-			` ORDER BY day DESC, uid DESC LIMIT ?`
 		args = append(append(append(args, role), restArgs...), n)
-	} else {
-		var parts []string
-		for i, k := range keys {
-			where := append([]string{`ea.` + k.col + ` = ?`, `ea.role = ?`}, rest...)
-			parts = append(parts, fmt.Sprintf(`SELECT uid, day FROM (SELECT ea.event_uid AS uid, ea.day AS day FROM event_actors ea%s WHERE %s
-			ORDER BY ea.day DESC, ea.event_uid DESC LIMIT ?) b%d`, join, strings.Join(where, " AND "), i))
-			args = append(append(append(args, k.val, role), restArgs...), n)
+		rows, err := s.query(ctx, `SELECT DISTINCT ea.event_uid AS uid, ea.day AS day FROM event_actors ea`+join+
+			` WHERE `+strings.Join(where, " AND ")+` ORDER BY day DESC, uid DESC LIMIT ?`, args...)
+		if err != nil {
+			return nil, false, fmt.Errorf("store: events by participant: %w", err)
 		}
-		query = strings.Join(parts, "\nUNION\n") + `
-		ORDER BY day DESC, uid DESC LIMIT ?`
-		args = append(args, n)
+		defer rows.Close()
+		var uids []string
+		for rows.Next() {
+			var uid, day string
+			if err := rows.Scan(&uid, &day); err != nil {
+				return nil, false, err
+			}
+			if len(uids) == 0 || uids[len(uids)-1] != uid {
+				uids = append(uids, uid)
+			}
+		}
+		return uids, true, rows.Err()
 	}
-	rows, err := db.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, false, fmt.Errorf("store: events by participant: %w", err)
-	}
-	defer rows.Close()
-	var uids []string
-	for rows.Next() {
-		var uid, day string
-		if err := rows.Scan(&uid, &day); err != nil {
+	// Few keys: the newest n of each key, read by one statement per column
+	// (one index walk per key, each row its uid followed by its day; uids
+	// are 20 hex digits), merged newest first here.
+	var walked []dayUID
+	for _, c := range cols {
+		if len(keys[c]) == 0 {
+			continue
+		}
+		list, err := valueList(keys[c])
+		if err != nil {
 			return nil, false, err
 		}
-		if len(uids) == 0 || uids[len(uids)-1] != uid {
-			uids = append(uids, uid)
+		where := append([]string{`ea.` + c + ` = k.value`, `ea.role = ?`}, rest...)
+		args := append(append([]any{role}, restArgs...), n, list)
+		rows, err := s.query(ctx, `SELECT (SELECT `+s.d.GroupConcat(`b.uid || b.day`)+` FROM (SELECT ea.event_uid AS uid, ea.day AS day
+			FROM event_actors ea`+join+` WHERE `+strings.Join(where, " AND ")+`
+			ORDER BY ea.day DESC, ea.event_uid DESC LIMIT ?) b) FROM `+s.d.ValueList()+` k`, args...)
+		if err != nil {
+			return nil, false, fmt.Errorf("store: events by participant: %w", err)
+		}
+		walked, err = scanWalks(rows, walked)
+		if err != nil {
+			return nil, false, err
 		}
 	}
-	return uids, true, rows.Err()
+	slices.SortFunc(walked, func(a, b dayUID) int {
+		if c := strings.Compare(b.day, a.day); c != 0 {
+			return c
+		}
+		return strings.Compare(b.uid, a.uid)
+	})
+	var uids []string
+	for _, w := range walked {
+		if len(uids) == n {
+			break
+		}
+		if len(uids) == 0 || uids[len(uids)-1] != w.uid {
+			uids = append(uids, w.uid)
+		}
+	}
+	return uids, true, nil
 }
 
-// querier is what runs a read: the pool (*sql.DB), one connection
-// (*sql.Conn) or a transaction (*sql.Tx).
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+// dayUID is one event of a participant walk.
+type dayUID struct{ day, uid string }
+
+// uidLen is the length of every fact uid (see store.UID).
+const uidLen = 20
+
+// scanWalks appends the events of rows of comma-joined uid+day entries (one
+// row per walked key, NULL when it has none) to dst, and closes rows.
+func scanWalks(rows *sql.Rows, dst []dayUID) ([]dayUID, error) {
+	defer rows.Close()
+	for rows.Next() {
+		var joined sql.NullString
+		if err := rows.Scan(&joined); err != nil {
+			return nil, err
+		}
+		for e := range strings.SplitSeq(joined.String, ",") {
+			if len(e) < uidLen {
+				continue
+			}
+			dst = append(dst, dayUID{day: e[uidLen:], uid: e[:uidLen]})
+		}
+	}
+	return dst, rows.Err()
 }
 
 // strings runs a query yielding one text column; what names it in errors.
-func (s *DB) strings(ctx context.Context, db querier, what, query string, args ...any) ([]string, error) {
-	rows, err := db.QueryContext(ctx, s.q(query), args...)
+func (s *DB) strings(ctx context.Context, what, query string, args ...any) ([]string, error) {
+	rows, err := s.query(ctx, query, args...)
+	return scanStrings(rows, err, what)
+}
+
+// scanStrings reads the one text column of rows (the result of a query
+// that failed with err when err is not nil) and closes them.
+func scanStrings(rows *sql.Rows, err error, what string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
@@ -365,18 +411,22 @@ func (s *DB) strings(ctx context.Context, db querier, what, query string, args .
 }
 
 // eventActors fills the actors and recipients of a page of events in one query.
-func (s *DB) eventActors(ctx context.Context, db querier, rows []store.EventRow) error {
+func (s *DB) eventActors(ctx context.Context, rows []store.EventRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	ids := make([]any, len(rows))
+	ids := make([]string, len(rows))
 	at := map[string]int{}
 	for i, r := range rows {
 		ids[i] = r.UID
 		at[r.UID] = i
 	}
-	q, err := db.QueryContext(ctx, s.q(`SELECT event_uid, role, name, code, country, sector, title FROM event_actors
-		WHERE event_uid IN (`+placeholders(len(ids))+`) ORDER BY event_uid, role, name`), ids...)
+	list, err := valueList(ids)
+	if err != nil {
+		return err
+	}
+	q, err := s.query(ctx, `SELECT event_uid, role, name, code, country, sector, title FROM event_actors
+		WHERE event_uid IN `+s.d.ValueList()+` ORDER BY event_uid, role, name`, list)
 	if err != nil {
 		return fmt.Errorf("store: event actors: %w", err)
 	}

@@ -25,7 +25,29 @@ func queryTerms(text string) []string {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord tells the ASCII bytes that are word runes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		r := rune(c)
+		t[c] = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''
+	}
+	return t
+}()
+
+// wordRuneAt returns the length of the rune at text[i] and whether it is a
+// word rune, without decoding ASCII.
+func wordRuneAt(text string, i int) (int, bool) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return 1, asciiWord[c]
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return n, isWordRune(r)
 }
 
 // termMatch reports whether the lower-case word w is a form of the query
@@ -77,19 +99,20 @@ func snippet(text string, terms []string) string {
 	ws := (*wp)[:0]
 	defer func() { *wp = ws[:0] }()
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		n, ok := wordRuneAt(text, i)
+		if !ok {
 			i += n
 			continue
 		}
 		j := i + n
 		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r) {
+			n, ok := wordRuneAt(text, j)
+			if !ok {
 				break
 			}
 			j += n
 		}
+		r := rune(text[i])
 		w := word{int32(i), int32(j), -1}
 		if r < utf8.RuneSelf && !firsts[unicode.ToLower(r)&0x7f] {
 			// No term starts with this letter: not a match, no lower-casing.

@@ -45,6 +45,17 @@ type Dialect interface {
 	IndexText(ctx context.Context, tx *sql.Tx, a *model.Analysis, quoteUIDs []string) error
 	// UnindexText removes an article's texts from the full-text index, inside tx.
 	UnindexText(ctx context.Context, tx *sql.Tx, docID string) error
+	// ValueList returns a subquery yielding one text column, value, with
+	// the strings of the JSON array given to its one placeholder, so that
+	// a list of any length is one parameter of one statement text.
+	ValueList() string
+	// GroupConcat returns an aggregate joining the text expr of a group's
+	// rows with commas.
+	GroupConcat(expr string) string
+	// Warm reads what queries read at random (tables' and indexes' b-tree
+	// pages) once, on every connection the pool keeps, or does nothing
+	// where the server's own cache makes that pointless.
+	Warm(ctx context.Context, db *sql.DB) error
 }
 
 // DB is a store.Store over a *sql.DB.
@@ -53,6 +64,7 @@ type DB struct {
 	d     Dialect
 	names nameCache
 	aggs  aggCache
+	stmts stmtCache
 
 	maxBranches, maxNames int // see SetParticipantLimits
 }
@@ -72,7 +84,20 @@ func Open(ctx context.Context, db *sql.DB, d Dialect) (*DB, error) {
 func (s *DB) SQL() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+// Warm reads the store's tables and indexes ahead of the first queries
+// (see Dialect.Warm) and loads the participant names.
+func (s *DB) Warm(ctx context.Context) error {
+	if err := s.d.Warm(ctx, s.db); err != nil {
+		return fmt.Errorf("store: warm: %w", err)
+	}
+	_, err := s.nameSnapshot(ctx) // the first event list by name would wait for it
+	return err
+}
+
+func (s *DB) Close() error {
+	s.closeStmts()
+	return s.db.Close()
+}
 
 func (s *DB) q(query string) string { return s.d.Rebind(query) }
 
@@ -182,7 +207,8 @@ var factTables = []string{"event_actors", "event_mentions", "events", "mentions"
 // deleteFacts removes every fact of article id, adding the merge keys of its
 // events to keys.
 func (s *DB) deleteFacts(ctx context.Context, tx *sql.Tx, id string, keys map[string]bool) error {
-	old, err := s.strings(ctx, tx, "merge keys of "+id, `SELECT DISTINCT merge_key FROM events WHERE doc_id = ?`, id)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT merge_key FROM events WHERE doc_id = ?`), id)
+	old, err := scanStrings(rows, err, "merge keys of "+id)
 	if err != nil {
 		return err
 	}
@@ -539,7 +565,7 @@ func (s *DB) Stale(ctx context.Context, p model.Pipeline, limit int) ([]string, 
 	if limit <= 0 {
 		limit = 1 << 30
 	}
-	return s.strings(ctx, s.db, "stale", `SELECT id FROM articles WHERE pipeline_version <> ? OR pipeline_models <> ? ORDER BY id LIMIT ?`, p.Version, p.Models, limit)
+	return s.strings(ctx, "stale", `SELECT id FROM articles WHERE pipeline_version <> ? OR pipeline_models <> ? ORDER BY id LIMIT ?`, p.Version, p.Models, limit)
 }
 
 // IDs returns article ids in order after the given one.
@@ -547,7 +573,7 @@ func (s *DB) IDs(ctx context.Context, after string, limit int) ([]string, error)
 	if limit <= 0 {
 		limit = 1 << 30
 	}
-	return s.strings(ctx, s.db, "ids", `SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	return s.strings(ctx, "ids", `SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 }
 
 // Stats counts stored rows.
