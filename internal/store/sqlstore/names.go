@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"index/suffixarray"
 	"slices"
 	"strings"
 	"sync"
@@ -29,9 +30,27 @@ type nameSnapshot struct {
 	names   []string // as stored
 	joined  string   // strings.ToLower of every name, each followed by a NUL
 	ends    []int    // ends[i]: offset in joined of the NUL after name i
+	// index finds a substring of joined without reading all of it (an
+	// event list by name asked a linear scan for about half a millisecond
+	// on the 33,000 names of the 22,576-article store).
+	index *suffixarray.Index
 }
 
 const namesRecheck = time.Second
+
+// newNameSnapshot indexes names (checked and count are left to the caller).
+func newNameSnapshot(names []string) *nameSnapshot {
+	var b strings.Builder
+	ends := make([]int, len(names))
+	for i, nm := range names {
+		b.WriteString(strings.ToLower(strings.ReplaceAll(nm, "\x00", "")))
+		ends[i] = b.Len()
+		b.WriteByte(0)
+	}
+	c := &nameSnapshot{names: names, joined: b.String(), ends: ends}
+	c.index = suffixarray.New([]byte(c.joined))
+	return c
+}
 
 // nameSnapshot returns a current enough snapshot.
 func (s *DB) nameSnapshot(ctx context.Context) (*nameSnapshot, error) {
@@ -54,23 +73,18 @@ func (s *DB) nameSnapshot(ctx context.Context) (*nameSnapshot, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM actor_names`).Scan(&n); err != nil {
 		return nil, fmt.Errorf("store: actor names: %w", err)
 	}
-	next := &nameSnapshot{checked: time.Now(), count: n}
+	var next *nameSnapshot
 	if cur != nil && cur.count == n {
-		next.names, next.joined, next.ends = cur.names, cur.joined, cur.ends
+		same := *cur
+		next = &same
 	} else {
 		names, err := s.strings(ctx, "actor names", `SELECT name FROM actor_names`)
 		if err != nil {
 			return nil, err
 		}
-		var b strings.Builder
-		ends := make([]int, len(names))
-		for i, nm := range names {
-			b.WriteString(strings.ToLower(strings.ReplaceAll(nm, "\x00", "")))
-			ends[i] = b.Len()
-			b.WriteByte(0)
-		}
-		next.names, next.joined, next.ends = names, b.String(), ends
+		next = newNameSnapshot(names)
 	}
+	next.checked, next.count = time.Now(), n
 	c.snap.Store(next)
 	return next, nil
 }
@@ -83,7 +97,38 @@ func (s *DB) matchNames(ctx context.Context, v string, limit int) ([]string, err
 	if err != nil {
 		return nil, err
 	}
+	return c.match(v, limit), nil
+}
+
+// match returns the names containing v, compared in lower case, in stored
+// order, at most limit+1 of them.
+func (c *nameSnapshot) match(v string, limit int) []string {
 	v = strings.ToLower(strings.ReplaceAll(v, "\x00", ""))
+	if len(v) < minIndexed {
+		return c.scan(v, limit)
+	}
+	// Every occurrence, as names in stored order (a name counts once).
+	offs := c.index.Lookup([]byte(v), -1)
+	ids := make([]int, 0, len(offs))
+	for _, at := range offs {
+		i, _ := slices.BinarySearch(c.ends, at)
+		ids = append(ids, i)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	var out []string
+	for _, i := range ids[:min(len(ids), limit+1)] {
+		out = append(out, c.names[i])
+	}
+	return out
+}
+
+// minIndexed is the shortest filter looked up in the suffix array; a
+// shorter one matches so many names that reading them in order is faster.
+const minIndexed = 3
+
+// scan returns the names containing v in stored order, at most limit+1.
+func (c *nameSnapshot) scan(v string, limit int) []string {
 	var out []string
 	for at := 0; at < len(c.joined) && len(out) <= limit; {
 		j := strings.Index(c.joined[at:], v)
@@ -94,5 +139,5 @@ func (s *DB) matchNames(ctx context.Context, v string, limit int) ([]string, err
 		out = append(out, c.names[i])
 		at = c.ends[i] + 1 // next name
 	}
-	return out, nil
+	return out
 }
