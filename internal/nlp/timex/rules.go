@@ -415,6 +415,17 @@ func (p *parser) pastGovernor(k int) bool {
 		"refused", "declined", "sought", "attempted", "appeared", "seemed", "happened")
 }
 
+// pastInfinitive reports whether the infinitive marker "to" at k hangs on
+// a past governor ("had to", "tried to") or on a past perfect ("had been
+// due to expire", "had been scheduled to open"): what was to happen then
+// lies before the report.
+func (p *parser) pastInfinitive(k int) bool {
+	if p.pastGovernor(k - 1) {
+		return true
+	}
+	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had")
+}
+
 // cue returns the tense word k signals: past, future or 0.
 func (p *parser) cue(k int) int {
 	w := &p.w[k]
@@ -446,8 +457,8 @@ func (p *parser) cue(k int) int {
 		if p.eqAny(k-1, "did") || p.eqAny(k-2, "did") || p.eqAny(k-3, "did") {
 			return past
 		}
-		if p.eq(k-1, "to") && p.pastGovernor(k-2) {
-			return past // "tried to argue Sunday"
+		if p.eq(k-1, "to") && p.pastInfinitive(k-1) {
+			return past // "tried to argue Sunday", "had been due to expire Friday"
 		}
 		return future
 	case "VBZ", "VBP":
@@ -495,7 +506,7 @@ func (p *parser) cue(k int) int {
 		if n.kind == kWord && !n.upper && n.x == nil && !p.eqAny(k+1, "the", "a", "an", "be", "date", "power", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "them", "him", "us", "me", "it") {
 			// an infinitive: future, unless it hangs on "had to", "used to",
 			// "tried to", "was able to"
-			if p.pastGovernor(k - 1) {
+			if p.pastInfinitive(k) {
 				return past
 			}
 			return future
@@ -784,8 +795,9 @@ func (p *parser) relYear(i int) (int, int, bool) {
 // the occurrence nearest the publication date.
 func (p *parser) monthResolve(i, j, m, d int) int {
 	if i > 0 {
-		// a verb right before decides ("the year ended Sept. 30")
-		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") {
+		// a verb right before decides ("the year ended Sept. 30"), not an
+		// infinitive ("had been set to expire Nov. 6": the nearest still is)
+		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") && !p.eq(i-2, "to") {
 			return monthYear(p.dct, m, d, c)
 		}
 	}
@@ -804,26 +816,28 @@ func (p *parser) monthResolve(i, j, m, d int) int {
 	if dir, cued := p.tense(i, j, true); cued {
 		return monthYear(p.dct, m, d, dir)
 	}
-	best, bestDist := y, -1
-	for _, c := range []int{y - 1, y, y + 1} {
-		var dist int
-		if d > 0 {
-			dd := date(c, m, d).Sub(p.dct).Hours()
-			if dd < 0 {
-				dd = -dd
-			}
-			dist = int(dd)
-		} else {
-			dist = (c*12 + m) - (y*12 + int(p.dct.Month()))
-			if dist < 0 {
-				dist = -dist
-			}
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = c, dist
-		}
+	// Uncued, news mostly looks back: the past occurrence unless the
+	// coming one is over two months nearer ("in March" in October is
+	// this year's March, "in January" next year's).
+	py := monthYear(p.dct, m, d, past)
+	fy := monthYear(p.dct, m, d, future)
+	if py == fy {
+		return py
 	}
-	return best
+	if d > 0 {
+		pd := p.dct.Sub(date(py, m, d)).Hours() / 24
+		fd := date(fy, m, d).Sub(p.dct).Hours() / 24
+		if fd < pd-61 {
+			return fy
+		}
+		return py
+	}
+	pm := (y*12 + int(p.dct.Month())) - (py*12 + m)
+	fm := (fy*12 + m) - (y*12 + int(p.dct.Month()))
+	if fm < pm-2 {
+		return fy
+	}
+	return py
 }
 
 func twoDigits(n int) string {

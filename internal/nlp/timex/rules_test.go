@@ -363,3 +363,20 @@ func TestScheduled(t *testing.T) {
 		{"The meeting was set for Monday.", []want{{"Monday", "DATE 1998-08-10"}}},
 	})
 }
+
+// Tense cues: an infinitive hanging on a past perfect is past; an
+// uncued month leans to the past unless the coming one is much nearer.
+func TestTenseAndMonthLean(t *testing.T) {
+	// Published Monday 1989-10-30.
+	check(t, "1989-10-30", []tcase{
+		{"The offer had been due to expire Friday evening.", []want{{"Friday evening", "TIME 1989-10-27TEV"}}},
+		{"The bid previously had been scheduled to expire at midnight Friday.", []want{{"midnight Friday", "TIME 1989-10-27T24:00"}}},
+		{"The offer will expire Friday.", []want{{"Friday", "DATE 1989-11-03"}}},
+		{"Its stock hit a high of $42 in June from $29 in March.", []want{{"June", "DATE 1989-06"}, {"March", "DATE 1989-03"}}},
+		{"A decision on the plan is likely in January.", []want{{"January", "DATE 1990-01"}}},
+	})
+	// Published 1989-11-02: an infinitive does not move a near date a year back.
+	check(t, "1989-11-02", []tcase{
+		{"The offer had been set to expire Nov. 6.", []want{{"Nov. 6", "DATE 1989-11-06"}}},
+	})
+}

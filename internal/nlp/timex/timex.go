@@ -23,7 +23,9 @@
 // back "ahead of" or the tense decides, else the past. Month dates within
 // about two months of publication take the nearest year; further away the
 // tense decides ("in January" in a past sentence is this year's), else the
-// nearest. Anchors: "ago" and "from now" count from the publication date;
+// past one unless the coming one is over two months nearer (news mostly
+// looks back). An infinitive hanging on a past perfect is past ("had been
+// due to expire Friday"). Anchors: "ago" and "from now" count from the publication date;
 // "N units earlier/later" and "the following/previous year" from the date
 // last mentioned (the narrative's reference time) when it is fine enough
 // ("in 1996 … two years later" → 1998), else the publication date; "a year
