@@ -447,14 +447,17 @@ func (p *parser) quantity(i int) (match, bool) {
 		}
 		if narrative {
 			if t, g := p.lastAnchor(); g >= unitGrain(u) {
+				// A step back ("a year earlier") compares with the
+				// reference time and leaves it; a step forward ("two
+				// years later") moves the narrative on.
 				if u == "Y" && g == grainDay {
 					// a year before a day is that day a year before
 					if v, ok := shiftValue(p.last[:10], n*dir); ok {
-						return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "later-narrative"}, true
+						return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "later-narrative", keepRef: dir == past}, true
 					}
 				}
 				if v, typ := shiftBy(t, n, u, dir); v != "" {
-					return match{end: end, typ: typ, val: v, mod: mod, rule: "later-narrative"}, true
+					return match{end: end, typ: typ, val: v, mod: mod, rule: "later-narrative", keepRef: dir == past}, true
 				}
 			}
 		}
@@ -1156,8 +1159,9 @@ func unitGrain(u string) int {
 }
 
 // lastAnchor reads the date last mentioned (p.last) as a time and its
-// granularity: "2006" → grainYear, "2006-05" → grainMonth, "2006-05-04…" →
-// grainDay; 0 when there is none or it is not a calendar date.
+// granularity: "2006" (or a quarter, half, week or season of it) →
+// grainYear, "2006-05" → grainMonth, "2006-05-04…" → grainDay; 0 when there
+// is none or it is not a calendar date.
 func (p *parser) lastAnchor() (time.Time, int) {
 	v := p.last
 	if len(v) < 4 {
@@ -1168,6 +1172,11 @@ func (p *parser) lastAnchor() (time.Time, int) {
 		return time.Time{}, 0
 	}
 	if len(v) == 4 {
+		return date(y, 1, 1), grainYear
+	}
+	if len(v) >= 6 && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H' || v[5] == 'W' || v[5] == 'S' || v[5] == 'F') {
+		// a quarter, half, week or season: its year ("spring 2000, … 30
+		// years before")
 		return date(y, 1, 1), grainYear
 	}
 	if len(v) < 7 || v[4] != '-' || !isDigit(v[5]) || !isDigit(v[6]) {

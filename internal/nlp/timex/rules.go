@@ -16,6 +16,7 @@ import (
 type match struct {
 	end                 int
 	typ, val, mod, rule string
+	keepRef             bool // leaves the narrative's reference time (p.last) alone
 }
 
 // parser holds the per-article state of one Process call.
@@ -85,7 +86,7 @@ func (p *parser) run() {
 			m.end += 2
 			m.mod = "ON_OR_BEFORE"
 		}
-		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") && m.rule != "ago" {
+		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") && m.rule != "ago" && !m.keepRef {
 			p.last = m.val
 		}
 		s, e := p.w[i].s, p.w[m.end-1].e
@@ -284,6 +285,17 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 			return future, true // "Arafat meets Albright Monday"
 		}
 		return 0, false
+	}
+	// A finite verb right after the expression is its own ("Scott on
+	// Monday announced", "Menendez Tuesday offered", "officials Friday
+	// will meet").
+	if j < len(p.w) && !skipReport {
+		switch p.pos(j) {
+		case "VBD", "MD":
+			if c := p.cue(j); c != 0 {
+				return c, true
+			}
+		}
 	}
 	initial := i <= 6
 	for k := 0; initial && k < i; k++ {

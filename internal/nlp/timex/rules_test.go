@@ -316,6 +316,10 @@ func TestTaggedTense(t *testing.T) {
 		{"Officials/NNS say/VBP Thursday/NNP that/IN talks/NNS failed/VBD ./.", "1998-04-30"},
 		{"Gingrich/NNP tried/VBD to/TO argue/VB Sunday/NNP ./.", "1998-04-26"},
 		{"He/PRP will/MD argue/VB Sunday/NNP ./.", "1998-05-03"},
+		// a finite verb right after the weekday is its own, before an
+		// infinitive further left
+		{"He/PRP freed/VBD funds/NNS to/TO address/VB it/PRP and/CC on/IN Monday/NNP announced/VBD more/JJR ./.", "1998-04-27"},
+		{"Officials/NNS to/TO address/VB it/PRP Monday/NNP will/MD meet/VB ./.", "1998-05-04"},
 	} {
 		var text []string
 		a := &model.Analysis{Doc: model.Doc{Language: "en"}, PublishedDate: time.Date(1998, 5, 1, 0, 0, 0, 0, time.UTC)}
@@ -378,5 +382,20 @@ func TestTenseAndMonthLean(t *testing.T) {
 	// Published 1989-11-02: an infinitive does not move a near date a year back.
 	check(t, "1989-11-02", []tcase{
 		{"The offer had been set to expire Nov. 6.", []want{{"Nov. 6", "DATE 1989-11-06"}}},
+	})
+}
+
+// Narrative anchors: a step back ("a year earlier") compares with the
+// reference time and leaves it; a season or quarter anchors by its year.
+func TestNarrativeSteps(t *testing.T) {
+	check(t, "1987-06-19", []tcase{
+		{"It lost 15 billion yen in the year ending October 31, 1987 against a loss a year earlier. Sales fell 10 pct from a year earlier.",
+			[]want{{"the year", "DURATION P1Y"}, {"October 31, 1987", "DATE 1987-10-31"}, {"a year earlier", "DATE 1986-10-31"}, {"a year earlier", "DATE 1986-10-31"}}},
+		{"In 1990 it opened. Two years later it moved. A year later it closed.",
+			[]want{{"1990", "DATE 1990"}, {"Two years later", "DATE 1992"}, {"A year later", "DATE 1993"}}},
+	})
+	check(t, "2016-06-15", []tcase{
+		{"The economy of spring 2000 was the best since the inauguration of Nixon 30 years before.",
+			[]want{{"spring 2000", "DATE 2000-SP"}, {"30 years before", "DATE 1970"}}},
 	})
 }

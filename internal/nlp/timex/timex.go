@@ -13,8 +13,9 @@
 //
 // Resolution: weekdays go by tense — a deadline signal before them ("by",
 // "until", "as early as") points ahead unless its own clause is past,
-// "since" points back, "starting"/"effective" point ahead, else the nearest
-// verb decides (Token.POS when the tag stage ran, else word cues; the verb
+// "since" points back, "starting"/"effective" point ahead, a past or modal
+// verb right after the weekday is its own ("on Monday announced"), else the
+// nearest verb decides (Token.POS when the tag stage ran, else word cues; the verb
 // before the expression first, up to 15 words back, then the one after it
 // up to a clause boundary, or after it first when the expression opens the
 // sentence; a tagged present-tense main verb schedules ahead: "Arafat meets
@@ -28,7 +29,9 @@
 // due to expire Friday"). Anchors: "ago" and "from now" count from the publication date;
 // "N units earlier/later" and "the following/previous year" from the date
 // last mentioned (the narrative's reference time) when it is fine enough
-// ("in 1996 … two years later" → 1998), else the publication date; "a year
+// ("in 1996 … two years later" → 1998; a quarter or season gives its
+// year), else the publication date; a step back ("a year earlier")
+// compares and leaves the reference time where it was; "a year
 // earlier" after a quarter follows that quarter; "the next day" follows the
 // last full date; a bare clock time belongs to the day last mentioned, or
 // the day named after "local time". Without a publication date, relative
