@@ -121,14 +121,23 @@ func (p *parser) relative(i int) (match, bool) {
 		}
 		if p.eqAny(j+1, "ended", "ending") {
 			// "the year ended Sept. 30" is a fiscal year (a duration);
-			// "the quarter ended June 30" is the quarter that date closes.
+			// "the quarter ended June 30" is the quarter that date closes,
+			// "the week ended April 4" that week.
 			switch u {
 			case "Y":
 				return match{end: j + 1, typ: model.TimeDuration, val: "P1Y", rule: "the-unit-ended"}, true
-			case "Q":
+			case "Q", "M", "W":
+				// the quarter, month or week that date closes
 				if m, ok := p.monthDate(j + 2); ok && len(m.val) == 10 {
 					if t, err := time.Parse("2006-01-02", m.val); err == nil {
-						return match{end: j + 1, typ: model.TimeDate, val: quarter(t.Year(), quarterOf(t)), rule: "the-unit-ended"}, true
+						v := quarter(t.Year(), quarterOf(t))
+						switch u {
+						case "M":
+							v = month(t.Year(), int(t.Month()))
+						case "W":
+							v = week(t)
+						}
+						return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-unit-ended"}, true
 					}
 				}
 			}

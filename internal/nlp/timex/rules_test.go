@@ -399,3 +399,12 @@ func TestNarrativeSteps(t *testing.T) {
 			[]want{{"spring 2000", "DATE 2000-SP"}, {"30 years before", "DATE 1970"}}},
 	})
 }
+
+// "The week/month/quarter ended <date>" is the period that date closes.
+func TestUnitEnded(t *testing.T) {
+	check(t, "1987-04-07", []tcase{
+		{"Warming continued in the week ended April 4.", []want{{"the week", "DATE 1987-W14"}, {"April 4", "DATE 1987-04-04"}}},
+		{"Sales rose in the month ended March 31.", []want{{"the month", "DATE 1987-03"}, {"March 31", "DATE 1987-03-31"}}},
+		{"Profit rose in the quarter ended March 31.", []want{{"the quarter", "DATE 1987-Q1"}, {"March 31", "DATE 1987-03-31"}}},
+	})
+}
