@@ -582,6 +582,9 @@ func (p *parser) quarterExpr(i int) (match, bool) {
 	if p.eq(k, "of") || p.punct(k, ",") {
 		k++
 	}
+	if p.eq(k, "fiscal") && k+1 < len(p.w) && p.w[k+1].kind == kDigits && p.w[k+1].nd == 4 {
+		k++ // "the fourth quarter of fiscal 1986", "the first quarter fiscal 1987"
+	}
 	if yy, k2, ok := p.yearAt(k); ok {
 		y, end = yy, k2
 	} else if p.eq(k, "of") == false && p.eq(end, "of") && p.eqAny(end+1, "this", "last", "next") && p.eq(end+2, "year") && p.has {

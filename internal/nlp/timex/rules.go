@@ -252,8 +252,8 @@ func (p *parser) dir(i, j int) int {
 // the left stops at 10 words instead of 15, and a present-tense main verb
 // does not schedule the date ahead.
 func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
-	if p.eqAny(i-1, "starting", "beginning", "effective") {
-		return future, true // "a mourning period starting Sunday"
+	if p.eqAny(i-1, "starting", "beginning", "effective", "come") {
+		return future, true // "a mourning period starting Sunday", "the election come November"
 	}
 	if p.eqAny(i-1, "by", "until", "till") || (p.eqAny(i-1, "as") && p.eqAny(i-2, "early", "soon", "late") && p.eq(i-3, "as")) {
 		// A deadline is ahead unless its own clause is in the past

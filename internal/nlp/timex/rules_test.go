@@ -408,3 +408,14 @@ func TestUnitEnded(t *testing.T) {
 		{"Profit rose in the quarter ended March 31.", []want{{"the quarter", "DATE 1987-Q1"}, {"March 31", "DATE 1987-03-31"}}},
 	})
 }
+
+// "Come November" points ahead; a quarter of a fiscal year takes that year.
+func TestComeAndFiscalQuarter(t *testing.T) {
+	check(t, "2016-06-15", []tcase{
+		{"She proposed to draft him as the favorite to win the election come November.", []want{{"November", "DATE 2016-11"}}},
+	})
+	check(t, "1987-03-31", []tcase{
+		{"It recorded net income for the first quarter of fiscal 1986.", []want{{"the first quarter of fiscal 1986", "DATE 1986-Q1"}}},
+		{"He expects a profit for the first quarter fiscal 1987.", []want{{"the first quarter fiscal 1987", "DATE 1987-Q1"}}},
+	})
+}
