@@ -432,6 +432,17 @@ func (p *parser) quantity(i int) (match, bool) {
 			// "two days before the vote": the anchor is an event
 			return match{end: k + 1, typ: model.TimeDuration, val: durVal(n, u), mod: mod, rule: "duration"}, true
 		}
+		if narrative && unitGrain(u) != grainYear {
+			// "three days later", "a few weeks after", "a day earlier": a
+			// span of days, weeks or months measured from a time the
+			// narrative gives is a duration in TimeML, the signal
+			// ("later", "after", "before") outside it
+			e := end
+			if p.eq(end, "earlier") {
+				e++
+			}
+			return match{end: e, typ: model.TimeDuration, val: durVal(n, u), mod: mod, rule: "duration-narrative"}, true
+		}
 		end++
 		if mod == "LESS_THAN" || mod == "MORE_THAN" {
 			mod = "APPROX"

@@ -228,8 +228,12 @@ func TestNarrativeAnchor(t *testing.T) {
 			[]want{{"1996", "DATE 1996"}, {"Two years later", "DATE 1998"}}},
 		{"The treaty was signed in 1985; a decade later it collapsed.",
 			[]want{{"1985", "DATE 1985"}, {"a decade later", "DATE 199"}}},
+		// days, weeks and months from the narrative's time are durations
+		// in TimeML (TimeBank: "Three days later" → P3D)
 		{"The ceasefire took effect on March 3, and three weeks later fighting resumed.",
-			[]want{{"March 3", "DATE 1998-03-03"}, {"three weeks later", "DATE 1998-03-24"}}},
+			[]want{{"March 3", "DATE 1998-03-03"}, {"three weeks", "DURATION P3W"}}},
+		{"A few days later, talks resumed. A day earlier, the rebels had left.",
+			[]want{{"A few days", "DURATION PXD"}, {"A day earlier", "DURATION P1D"}}},
 		{"Profit was 5 million on Sept. 30, 1997, up from 4 million a year earlier.",
 			[]want{{"Sept. 30, 1997", "DATE 1997-09-30"}, {"a year earlier", "DATE 1996-09-30"}}},
 		{"He was born in 1950 and moved to Nairobi the following year.",

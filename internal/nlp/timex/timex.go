@@ -26,16 +26,18 @@
 // tense decides ("in January" in a past sentence is this year's), else the
 // past one unless the coming one is over two months nearer (news mostly
 // looks back). An infinitive hanging on a past perfect is past ("had been
-// due to expire Friday"). Anchors: "ago" and "from now" count from the publication date;
-// "N units earlier/later" and "the following/previous year" from the date
-// last mentioned (the narrative's reference time) when it is fine enough
-// ("in 1996 … two years later" → 1998; a quarter or season gives its
-// year), else the publication date; a step back ("a year earlier")
-// compares and leaves the reference time where it was; "a year
-// earlier" after a quarter follows that quarter; "the next day" follows the
-// last full date; a bare clock time belongs to the day last mentioned, or
-// the day named after "local time". Without a publication date, relative
-// expressions keep underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
+// due to expire Friday"). Anchors: "ago" and "from now" count from the
+// publication date; "N years earlier/later" and "the following/previous
+// year" from the date last mentioned (the narrative's reference time) when
+// it is fine enough ("in 1996 … two years later" → 1998; a quarter or
+// season gives its year), else the publication date; a step back ("a year
+// earlier") compares and leaves the reference time where it was; days,
+// weeks and months later or earlier are durations, as in TimeML ("three
+// days later" → P3D, "later" outside the span); "a year earlier" after a
+// quarter follows that quarter; "the next day" follows the last full date;
+// a bare clock time belongs to the day last mentioned, or the day named
+// after "local time". Without a publication date, relative expressions keep
+// underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
 // never a guess. Rule names say which family fired.
 //
 // The stage keeps no per-article state and is safe for concurrent use.
