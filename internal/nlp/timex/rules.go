@@ -349,7 +349,8 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 // clause boundary.
 func (p *parser) clauseTense(s, j int) int {
 	if s <= 0 || p.w[s-1].kind == kPunct {
-		for k := j; k < len(p.w) && k < j+6; k++ {
+		// "By Monday morning, the grim, if now familiar, ritual had begun"
+		for k := j; k < len(p.w) && k < j+12; k++ {
 			if c := p.cue(k); c != 0 {
 				return c
 			}
@@ -417,7 +418,28 @@ func (p *parser) scheduledPresent(k int) bool {
 	if e := p.w[k].x; e != nil && (e.report || e.aux || e.present) {
 		return false
 	}
-	return !p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs")
+	if p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs") {
+		return false
+	}
+	// A noun the tagger took for a verb ("to Tea Party conservatives on
+	// Saturday", "Cruz's Iowa win on Tuesday"): the words before it form
+	// a noun phrase that hangs on a preposition or a possessive.
+	for b := k - 1; b >= 0 && b >= k-6; b-- {
+		w := &p.w[b]
+		if w.kind == kPunct {
+			return !(w.t == "'" || w.t == "’")
+		}
+		if p.eqAny(b, "to", "in", "on", "at", "of", "for", "with", "from", "by", "about", "into", "during") ||
+			p.eq(b, "s") && (p.punct(b-1, "'") || p.punct(b-1, "’")) {
+			return false
+		}
+		switch pos := p.pos(b); {
+		case strings.HasPrefix(pos, "NN"), pos == "JJ", pos == "DT", pos == "CD", pos == "POS", w.upper:
+			continue
+		}
+		break
+	}
+	return true
 }
 
 // pastGovernor reports whether word k, governing an infinitive, puts it in
@@ -428,14 +450,18 @@ func (p *parser) pastGovernor(k int) bool {
 }
 
 // pastInfinitive reports whether the infinitive marker "to" at k hangs on
-// a past governor ("had to", "tried to") or on a past perfect ("had been
-// due to expire", "had been scheduled to open"): what was to happen then
-// lies before the report.
+// a past governor ("had to", "tried to"), a past perfect ("had been due to
+// expire", "had been scheduled to open") or a past copula ("were quick to
+// offer"): what was to happen then lies before the report.
 func (p *parser) pastInfinitive(k int) bool {
+	if p.eqAny(k-1, "able", "unable") && p.eqAny(k-2, "will", "be", "would") {
+		return false // "will be able to reach"
+	}
 	if p.pastGovernor(k - 1) {
 		return true
 	}
-	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had")
+	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had") ||
+		p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord // "were quick to offer"
 }
 
 // cue returns the tense word k signals: past, future or 0.

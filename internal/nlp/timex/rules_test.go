@@ -324,6 +324,9 @@ func TestTaggedTense(t *testing.T) {
 		// infinitive further left
 		{"He/PRP freed/VBD funds/NNS to/TO address/VB it/PRP and/CC on/IN Monday/NNP announced/VBD more/JJR ./.", "1998-04-27"},
 		{"Officials/NNS to/TO address/VB it/PRP Monday/NNP will/MD meet/VB ./.", "1998-05-04"},
+		// a noun the tagger took for a present verb schedules nothing
+		{"In/IN a/DT speech/NN to/TO Tea/NNP Party/NNP conservatives/VBZ on/IN Saturday/NNP ,/, he/PRP spoke/VBD ./.", "1998-04-25"},
+		{"Polls/NNS missed/VBD Cruz/NNP ’s/POS Iowa/NNP win/VBP on/IN Tuesday/NNP ./.", "1998-04-28"},
 	} {
 		var text []string
 		a := &model.Analysis{Doc: model.Doc{Language: "en"}, PublishedDate: time.Date(1998, 5, 1, 0, 0, 0, 0, time.UTC)}
@@ -421,5 +424,16 @@ func TestComeAndFiscalQuarter(t *testing.T) {
 	check(t, "1987-03-31", []tcase{
 		{"It recorded net income for the first quarter of fiscal 1986.", []want{{"the first quarter of fiscal 1986", "DATE 1986-Q1"}}},
 		{"He expects a profit for the first quarter fiscal 1987.", []want{{"the first quarter fiscal 1987", "DATE 1987-Q1"}}},
+	})
+}
+
+// A past copula before an infinitive is past, "will be able to" is not; a
+// deadline that opens its sentence takes the tense of its clause.
+func TestInfinitiveAndDeadlineClause(t *testing.T) {
+	// Published Wednesday 2016-06-15.
+	check(t, "2016-06-15", []tcase{
+		{"Leaders were quick to offer condolences on Monday.", []want{{"Monday", "DATE 2016-06-13"}}},
+		{"We will be able to reach an agreement by Saturday afternoon.", []want{{"Saturday afternoon", "TIME 2016-06-18TAF"}}},
+		{"By Monday morning, the grim, if now familiar, global ritual had begun.", []want{{"Monday morning", "TIME 2016-06-13TMO"}, {"now", "DATE PRESENT_REF"}}},
 	})
 }
