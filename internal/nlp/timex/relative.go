@@ -670,6 +670,39 @@ func (p *parser) season(i int) (match, bool) {
 	return match{end: end, typ: model.TimeDate, val: year(y) + "-" + s, rule: "season"}, true
 }
 
+// samePeriod: "the same period last year", "the corresponding period of
+// last year", "the comparable period a year earlier" — the period last
+// mentioned when it is a quarter, half or season ("the first half of this
+// year", "the third quarter") a year back, else that year.
+func (p *parser) samePeriod(i int) (match, bool) {
+	if !p.eq(i, "the") || !p.eqAny(i+1, "same", "corresponding", "comparable") || !p.eq(i+2, "period") {
+		return match{}, false
+	}
+	j := i + 3
+	if p.eq(j, "of") {
+		j++
+	}
+	switch {
+	case p.eq(j, "last") && p.eq(j+1, "year"):
+		j += 2
+	case p.eqAny(j, "a", "one") && p.eq(j+1, "year") && p.eqAny(j+2, "earlier", "ago", "before"):
+		j += 3
+	default:
+		return match{}, false
+	}
+	if !p.has {
+		return match{end: j, typ: model.TimeDate, val: "XXXX", rule: "same-period"}, true
+	}
+	y := p.dct.Year() - 1
+	if v := p.period; v != "" {
+		// the quarter, half or season last mentioned, when of the year after
+		if ly, err := strconv.Atoi(v[:4]); err == nil && ly == y+1 {
+			return match{end: j, typ: model.TimeDate, val: year(y) + v[4:], rule: "same-period"}, true
+		}
+	}
+	return match{end: j, typ: model.TimeDate, val: year(y), rule: "same-period"}, true
+}
+
 // position: "the end of 1990", "late July", "mid-November", "the early 1980s".
 func (p *parser) position(i int) (match, bool) {
 	j := i

@@ -21,13 +21,14 @@ type match struct {
 
 // parser holds the per-article state of one Process call.
 type parser struct {
-	text string
-	w    []word
-	dct  time.Time
-	has  bool          // dct known
-	toks []model.Token // for POS-based tense, may be empty
-	last string        // last resolved DATE value, for "a year earlier"
-	out  []model.Time
+	text   string
+	w      []word
+	dct    time.Time
+	has    bool          // dct known
+	toks   []model.Token // for POS-based tense, may be empty
+	last   string        // last resolved DATE value, for "a year earlier"
+	period string        // last quarter, half or season ("1998-H1"), for "the same period last year"
+	out    []model.Time
 }
 
 func (p *parser) x(i int) *entry {
@@ -88,6 +89,9 @@ func (p *parser) run() {
 		}
 		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") && m.rule != "ago" && !m.keepRef {
 			p.last = m.val
+			if len(m.val) > 5 && m.val[4] == '-' && (m.val[5] == 'Q' || m.val[5] == 'H' || m.val[5] == 'S' || m.val[5] == 'F') {
+				p.period = m.val
+			}
 		}
 		s, e := p.w[i].s, p.w[m.end-1].e
 		p.out = append(p.out, model.Time{Start: s, End: e, Text: p.text[s:e], Type: m.typ, Value: m.val, Mod: m.mod, Rule: m.rule})
@@ -127,6 +131,7 @@ func (p *parser) at(i int) (match, bool) {
 	try(p.relative(i))
 	try(p.quantity(i))
 	try(p.quarterExpr(i))
+	try(p.samePeriod(i))
 	try(p.season(i))
 	try(p.position(i))
 	try(p.set(i))

@@ -437,3 +437,18 @@ func TestInfinitiveAndDeadlineClause(t *testing.T) {
 		{"By Monday morning, the grim, if now familiar, global ritual had begun.", []want{{"Monday morning", "TIME 2016-06-13TMO"}, {"now", "DATE PRESENT_REF"}}},
 	})
 }
+
+// "The same period last year" is the quarter, half or season last
+// mentioned a year back, else last year.
+func TestSamePeriod(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"Exports rose 10 percent in the first half of this year over the same period last year.",
+			[]want{{"the first half of this year", "DATE 1998-H1"}, {"the same period last year", "DATE 1997-H1"}}},
+		{"Output rose in the first eight months, up 9 percent from the same period of last year.",
+			[]want{{"the first eight months", "DURATION P8M"}, {"the same period of last year", "DATE 1997"}}},
+	})
+	check(t, "1989-11-01", []tcase{
+		{"It lost $8 million for the third quarter ended Sept. 30, against a profit for the corresponding period last year.",
+			[]want{{"the third quarter", "DATE 1989-Q3"}, {"Sept. 30", "DATE 1989-09-30"}, {"the corresponding period last year", "DATE 1988-Q3"}}},
+	})
+}

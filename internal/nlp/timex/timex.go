@@ -34,7 +34,7 @@
 // earlier") compares and leaves the reference time where it was; days,
 // weeks and months later or earlier are durations, as in TimeML ("three
 // days later" → P3D, "later" outside the span); "a year earlier" after a
-// quarter follows that quarter; "the next day" follows the last full date;
+// quarter follows that quarter, and so does "the same period last year"; "the next day" follows the last full date;
 // a bare clock time belongs to the day last mentioned, or the day named
 // after "local time". Without a publication date, relative expressions keep
 // underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
