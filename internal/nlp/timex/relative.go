@@ -171,6 +171,11 @@ func (p *parser) relative(i int) (match, bool) {
 	// recent days, the coming weeks
 	if u, plural, ok := p.unit(j); ok && plural && !p.eqAny(j, "weekends") {
 		if rel == "recent" {
+			if u == "Y" || u == "D" || u == "DE" {
+				// "in recent years", "in recent days": the recent past
+				// (TimeBank), while "recent weeks/months" span a stretch
+				return match{end: j + 1, typ: model.TimeDate, val: "PAST_REF", rule: "recent-units"}, true
+			}
 			return match{end: j + 1, typ: model.TimeDuration, val: durVal(-1, u), rule: "recent-units"}, true
 		}
 		if rel == "coming" || rel == "upcoming" {

@@ -106,7 +106,9 @@ func TestRelative(t *testing.T) {
 		{"Third-quarter profit fell.", []want{{"Third-quarter", "DATE 2025-Q3"}}},
 		{"Sales rose in the first quarter of 2024.", []want{{"the first quarter of 2024", "DATE 2024-Q1"}}},
 		{"The project will finish this summer.", []want{{"this summer", "DATE 2025-SU"}}},
-		{"Exports fell in recent years.", []want{{"recent years", "DURATION PXY"}}},
+		{"Exports fell in recent years.", []want{{"recent years", "DATE PAST_REF"}}},
+		{"Clashes killed 51 people in recent days.", []want{{"recent days", "DATE PAST_REF"}}},
+		{"Funds have been selling in recent months.", []want{{"recent months", "DURATION PXM"}}},
 		{"Five years ago, the plant closed.", []want{{"Five years ago", "DATE 2020"}}},
 	})
 }
