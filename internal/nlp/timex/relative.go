@@ -502,6 +502,10 @@ func (p *parser) quantity(i int) (match, bool) {
 		}
 		return match{end: end, typ: t, val: v, mod: mod, rule: "ago"}, true
 	}
+	if p.eq(j, "one") && u == "D" && !plural && !the && rel == "" && mod == "" && end == k+1 && p.eqAny(i-1, "will", "would", "could", "may", "might", "can", "shall") {
+		// "Islam will one day be …": some day to come
+		return match{end: end, typ: model.TimeDate, val: "FUTURE_REF", rule: "one-day"}, true
+	}
 	if n < 0 && !the && mod == "" && p.eqAny(j, "some") {
 		return match{}, false
 	}
@@ -706,6 +710,42 @@ func (p *parser) samePeriod(i int) (match, bool) {
 		}
 	}
 	return match{end: j, typ: model.TimeDate, val: year(y), rule: "same-period"}, true
+}
+
+// podPosition: "mid-afternoon yesterday", "the early morning", "late
+// afternoon Friday" — a part of the day with its position, on the day
+// named after it, else the day last mentioned, else the publication date.
+func (p *parser) podPosition(i int) (match, bool) {
+	j := i
+	if p.eq(j, "the") {
+		j++
+	}
+	if !p.eqAny(j, "early", "late", "mid") {
+		return match{}, false
+	}
+	mod := p.x(j).pos
+	j++
+	if p.hyphen(j) {
+		j++
+	}
+	e := p.x(j)
+	if e == nil || e.pod == "" || strings.HasSuffix(strings.ToLower(p.w[j].t), "s") {
+		return match{}, false
+	}
+	end := j + 1
+	v := ""
+	if d := p.x(end); d != nil && (d.deictic == "today" || d.deictic == "yesterday" || d.deictic == "tomorrow") {
+		v, end = p.deicticDay(d.deictic), end+1
+	} else if m, ok := p.weekday(end); ok && m.typ == model.TimeDate && m.mod == "" {
+		v, end = m.val, m.end
+	} else if d, ok := p.lastDay(); ok {
+		v = d
+	} else if p.has {
+		v = day(p.dct)
+	} else {
+		v = "XXXX-XX-XX"
+	}
+	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, mod: mod, rule: "part-of-day-position"}, true
 }
 
 // position: "the end of 1990", "late July", "mid-November", "the early 1980s".

@@ -132,6 +132,7 @@ func (p *parser) at(i int) (match, bool) {
 	try(p.quantity(i))
 	try(p.quarterExpr(i))
 	try(p.samePeriod(i))
+	try(p.podPosition(i))
 	try(p.season(i))
 	try(p.position(i))
 	try(p.set(i))

@@ -454,3 +454,15 @@ func TestSamePeriod(t *testing.T) {
 			[]want{{"the third quarter", "DATE 1989-Q3"}, {"Sept. 30", "DATE 1989-09-30"}, {"the corresponding period last year", "DATE 1988-Q3"}}},
 	})
 }
+
+// A part of the day with its position is a TIME on the day named after it
+// (else the publication date); "will one day" is some day to come.
+func TestPartOfDayPositionAndOneDay(t *testing.T) {
+	check(t, "1989-11-02", []tcase{
+		{"In London at mid-afternoon yesterday, shares were up 2 pence.", []want{{"mid-afternoon yesterday", "TIME 1989-11-01TAF MID"}}},
+		{"Trading was quiet by mid afternoon.", []want{{"mid afternoon", "TIME 1989-11-02TAF MID"}}},
+		{"The storm hit in the early morning Tuesday.", []want{{"the early morning Tuesday", "TIME 1989-10-31TMO START"}}},
+		{"Islam will one day be the second largest religion.", []want{{"one day", "DATE FUTURE_REF"}}},
+		{"The strike lasted one day.", []want{{"one day", "DURATION P1D"}}},
+	})
+}

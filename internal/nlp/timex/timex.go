@@ -36,7 +36,9 @@
 // days later" → P3D, "later" outside the span); "a year earlier" after a
 // quarter follows that quarter, and so does "the same period last year"; "the next day" follows the last full date;
 // a bare clock time belongs to the day last mentioned, or the day named
-// after "local time". Without a publication date, relative expressions keep
+// after "local time", and so does a part of the day with its position
+// ("mid-afternoon yesterday" → 1989-11-01TAF MID); "will one day" is
+// FUTURE_REF. Without a publication date, relative expressions keep
 // underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
 // never a guess. Rule names say which family fired.
 //
