@@ -1250,8 +1250,9 @@ func (p *parser) skipZone(k int) int {
 	return k
 }
 
-// lastDay is the day last mentioned when it lies in the week before the
-// publication date: the day a bare clock time ("at 10:35 a.m.") belongs to.
+// lastDay is the day last mentioned when it lies within a week of the
+// publication date: the day a bare clock time ("at 10:35 a.m.", "until
+// Friday at noon") belongs to.
 func (p *parser) lastDay() (string, bool) {
 	if !p.has || len(p.last) < 10 || p.last[4] != '-' || p.last[7] != '-' {
 		return "", false
@@ -1260,7 +1261,7 @@ func (p *parser) lastDay() (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if d := p.dct.Sub(t).Hours() / 24; d < 0 || d > 7 {
+	if d := p.dct.Sub(t).Hours() / 24; d < -7 || d > 7 {
 		return "", false
 	}
 	return p.last[:10], true

@@ -466,3 +466,11 @@ func TestPartOfDayPositionAndOneDay(t *testing.T) {
 		{"The strike lasted one day.", []want{{"one day", "DURATION P1D"}}},
 	})
 }
+
+// A bare clock time belongs to the day just named, before or after the
+// publication date.
+func TestClockAfterComingDay(t *testing.T) {
+	check(t, "2016-07-14", []tcase{
+		{"The candidates have until Friday at noon to file.", []want{{"Friday", "DATE 2016-07-15"}, {"noon", "TIME 2016-07-15T12:00"}}},
+	})
+}
