@@ -313,6 +313,14 @@ func (p *parser) quantity(i int) (match, bool) {
 		rel = strings.ToLower(p.w[j].t)
 		j++
 	}
+	if p.eq(j, "half") && p.eqAny(j+1, "a", "an") && !the && rel == "" {
+		// "half an hour", "half a century"
+		if u, plural, ok := p.unit(j + 2); ok && !plural {
+			if v := halfOf(u); v != "" {
+				return match{end: j + 3, typ: model.TimeDuration, val: v, mod: mod, rule: "duration-half"}, true
+			}
+		}
+	}
 	n, k, ok := p.amount(j)
 	if !ok {
 		// "a three-year period"
@@ -376,10 +384,10 @@ func (p *parser) quantity(i int) (match, bool) {
 	}
 	if !half && n >= 0 && p.eq(k+1, "and") && p.eq(k+2, "a") && p.eq(k+3, "half") {
 		// "a minute and a half"
-		return match{end: k + 4, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}, true
+		return p.halfMatch(n, u, k+4, mod), true
 	}
 	if half {
-		return match{end: k + 1, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}, true
+		return p.halfMatch(n, u, k+1, mod), true
 	}
 	if u == "WE" {
 		return match{}, false
@@ -1216,6 +1224,43 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// halfMatch is "n and a half units" ending before word end: a duration, or
+// with "ago" after whole years and a half the month that far back ("a year
+// and a half ago").
+func (p *parser) halfMatch(n int, u string, end int, mod string) match {
+	if u == "Y" && p.eq(end, "ago") {
+		if !p.has {
+			return match{end: end + 1, typ: model.TimeDate, val: "XXXX-XX", mod: mod, rule: "ago"}
+		}
+		if v, t := shiftBy(p.dct, 12*n+6, "M", past); v != "" {
+			return match{end: end + 1, typ: t, val: v, mod: mod, rule: "ago"}
+		}
+	}
+	return match{end: end, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}
+}
+
+// halfOf is the duration of half a unit ("half an hour" → PT30M), "" when
+// TIMEX3 has no whole value for it.
+func halfOf(u string) string {
+	switch u {
+	case "CE":
+		return "P50Y"
+	case "DE":
+		return "P5Y"
+	case "Y":
+		return "P6M"
+	case "W":
+		return "P3DT12H"
+	case "D":
+		return "PT12H"
+	case "H":
+		return "PT30M"
+	case "MIN":
+		return "PT30S"
+	}
+	return ""
 }
 
 // halfVal is the duration of n and a half units ("2 1/2 years" → P2Y6M).

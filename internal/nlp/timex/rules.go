@@ -112,8 +112,8 @@ func (p *parser) at(i int) (match, bool) {
 	case kQuarter, kHalf, kFiscal:
 		return p.periodCode(i)
 	}
-	if w.kind == kWord && (w.x == nil || !w.x.start) {
-		return match{}, false // only lexicon words (incl. "starter" words) begin expressions
+	if w.kind == kWord && (w.x == nil || !w.x.start) && !(p.eq(i, "half") && p.eqAny(i+1, "a", "an")) {
+		return match{}, false // only lexicon words (incl. "starter" words) and "half a(n)" begin expressions
 	}
 	best, found := match{}, false
 	try := func(m match, ok bool) {

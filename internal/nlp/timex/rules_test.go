@@ -474,3 +474,14 @@ func TestClockAfterComingDay(t *testing.T) {
 		{"The candidates have until Friday at noon to file.", []want{{"Friday", "DATE 2016-07-15"}, {"noon", "TIME 2016-07-15T12:00"}}},
 	})
 }
+
+// Halves: "half an hour", "half a century", "a year and a half ago".
+func TestHalves(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"The meeting lasted half an hour.", []want{{"half an hour", "DURATION PT30M"}}},
+		{"It has been half a century since the war.", []want{{"half a century", "DURATION P50Y"}}},
+		{"He left a year and a half ago.", []want{{"a year and a half ago", "DATE 1997-02"}}},
+		{"Talks lasted two and a half years.", []want{{"two and a half years", "DURATION P2Y6M"}}},
+		{"Half a dozen men were arrested.", nil},
+	})
+}
