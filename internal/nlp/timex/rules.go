@@ -305,7 +305,7 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 	}
 	initial := i <= 6
 	for k := 0; initial && k < i; k++ {
-		if p.w[k].kind != kPunct && !p.eqAny(k, "on", "early", "late", "by", "until", "since", "last", "this", "next", "the", "and", "but", "then", "also", "earlier", "later") {
+		if p.w[k].kind != kPunct && !p.eqAny(k, "on", "in", "during", "early", "late", "by", "until", "since", "last", "this", "next", "the", "and", "but", "then", "also", "earlier", "later") {
 			initial = false
 			break
 		}
@@ -838,6 +838,9 @@ func (p *parser) relYear(i int) (int, int, bool) {
 // words [i, j): the tense when a cue gives it (reporting verbs aside), else
 // the occurrence nearest the publication date.
 func (p *parser) monthResolve(i, j, m, d int) int {
+	if y, ok := p.rangeYear(i, m); ok {
+		return y
+	}
 	if i > 0 {
 		// a verb right before decides ("the year ended Sept. 30"), not an
 		// infinitive ("had been set to expire Nov. 6": the nearest still is)
@@ -882,6 +885,30 @@ func (p *parser) monthResolve(i, j, m, d int) int {
 		return fy
 	}
 	return py
+}
+
+// rangeYear gives the year of month m at word i when it closes a range or
+// a pair whose first member was just resolved ("from June until August",
+// "in June and August", "Nov. 14 through Dec. 31"): that year, or the next
+// when the range crosses the year's end.
+func (p *parser) rangeYear(i, m int) (int, bool) {
+	if i < 2 || len(p.out) == 0 || !p.eqAny(i-1, "until", "till", "to", "through", "and", "or") && !p.punct(i-1, "-") {
+		return 0, false
+	}
+	prev := p.out[len(p.out)-1]
+	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) < 7 || prev.Value[4] != '-' ||
+		!(strings.HasPrefix(prev.Rule, "month") || strings.HasPrefix(prev.Rule, "day-month") || strings.HasPrefix(prev.Rule, "position-month")) {
+		return 0, false // the first member must be a month or a date of one ("Friday to December's figures" is no range)
+	}
+	y, err1 := strconv.Atoi(prev.Value[:4])
+	pm, err2 := strconv.Atoi(prev.Value[5:7])
+	if err1 != nil || err2 != nil || pm < 1 || pm > 12 {
+		return 0, false
+	}
+	if m < pm {
+		y++
+	}
+	return y, true
 }
 
 func twoDigits(n int) string {

@@ -485,3 +485,15 @@ func TestHalves(t *testing.T) {
 		{"Half a dozen men were arrested.", nil},
 	})
 }
+
+// The second month of a range or pair takes the first one's year; a month
+// that opens its sentence after "in" reads the verb to its right.
+func TestMonthRangeAndOpening(t *testing.T) {
+	check(t, "2016-11-01", []tcase{
+		{"Manafort, who was Mr. Trump's campaign chairman from June until August, left.", []want{{"June", "DATE 2016-06"}, {"August", "DATE 2016-08"}}},
+		{"The program ran from November 14 through February 2.", []want{{"November 14", "DATE 2016-11-14"}, {"February 2", "DATE 2017-02-02"}}},
+	})
+	check(t, "2016-10-02", []tcase{
+		{"In January, Gov. Earl Ray Tomblin lauded the deal.", []want{{"January", "DATE 2016-01"}}},
+	})
+}
