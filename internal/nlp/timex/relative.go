@@ -119,7 +119,11 @@ func (p *parser) relative(i int) (match, bool) {
 		if !ok || plural || p.hyphen(j+1) {
 			return match{}, false
 		}
-		if p.eqAny(j+1, "ended", "ending") {
+		yearTo := false
+		if u == "Y" && p.eq(j+1, "to") {
+			_, yearTo = p.monthDate(j + 2) // "the year to March": the twelve months ending then
+		}
+		if p.eqAny(j+1, "ended", "ending") || yearTo {
 			// "the year ended Sept. 30" is a fiscal year (a duration);
 			// "the quarter ended June 30" is the quarter that date closes,
 			// "the week ended April 4" that week.

@@ -497,3 +497,12 @@ func TestMonthRangeAndOpening(t *testing.T) {
 		{"In January, Gov. Earl Ray Tomblin lauded the deal.", []want{{"January", "DATE 2016-01"}}},
 	})
 }
+
+// "The year to March" is the twelve months ending then, like "the year
+// ended March 31".
+func TestYearTo(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"Sales in the year to March rose 4 percent.", []want{{"the year", "DURATION P1Y"}, {"March", "DATE 1998-03"}}},
+		{"Sales rose 4 percent in the year.", []want{{"the year", "DATE 1998"}}},
+	})
+}
