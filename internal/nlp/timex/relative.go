@@ -155,8 +155,13 @@ func (p *parser) relative(i int) (match, bool) {
 		case "Q":
 			v, t, _ := p.unitValue("Q", -1)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
-		case "W", "M":
-			v, t, _ := p.unitValue(u, 0)
+		case "W", "M", "DE", "CE":
+			// "the week", "the month", "the decade", "the century": the
+			// current one
+			v, t, ok := p.unitValue(u, 0)
+			if !ok {
+				return match{}, false
+			}
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "WE":
 			off := 0

@@ -992,8 +992,9 @@ func (p *parser) notYear(i int) bool {
 			return true
 		}
 		if (pt == "-" || pt == "/" || pt == ":" || pt == ".") && !p.w[i].gap {
-			// "2014-2016" is two years; "10-2016", "3/2016" are not
-			return !(pt == "-" && i > 1 && p.w[i-2].kind == kDigits && p.w[i-2].nd == 4)
+			// "2014-2016" is two years, and so is "mid-1998"; "10-2016",
+			// "3/2016" are not
+			return !(pt == "-" && i > 1 && (p.w[i-2].kind == kDigits && p.w[i-2].nd == 4 || p.eqAny(i-2, "mid", "early", "late")))
 		}
 	}
 	if i+1 < len(p.w) {

@@ -506,3 +506,14 @@ func TestYearTo(t *testing.T) {
 		{"Sales rose 4 percent in the year.", []want{{"the year", "DATE 1998"}}},
 	})
 }
+
+// "mid-1998" is the year with its position; "the century" and "the decade"
+// are the current ones.
+func TestMidYearAndTheCentury(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"Growth slowed in mid-1998.", []want{{"mid-1998", "DATE 1998 MID"}}},
+		{"By the end of the century, the population will double.", []want{{"the end of the century", "DATE 19 END"}}},
+		{"It was the worst flood of the decade.", []want{{"the decade", "DATE 199"}}},
+		{"The score was 10-1998 at the end.", nil},
+	})
+}
