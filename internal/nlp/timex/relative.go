@@ -737,10 +737,11 @@ func (p *parser) podPosition(i int) (match, bool) {
 	if p.eq(j, "the") {
 		j++
 	}
-	if !p.eqAny(j, "early", "late", "mid") {
+	pe := p.x(j)
+	if pe == nil || pe.pos == "" || !p.eqAny(j, "early", "late", "mid") {
 		return match{}, false
 	}
-	mod := p.x(j).pos
+	mod := pe.pos
 	j++
 	if p.hyphen(j) {
 		j++
