@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"herald/internal/eval"
 	"herald/internal/model"
@@ -21,6 +22,9 @@ func init() {
 
 // runTempEval reads every .tml file under r.Path, analyses its TEXT with the
 // document creation time as publication date and scores the time expressions.
+// With -v it lists every disagreement (file, kind, DCT, gold and predicted
+// text/type/value/mod, the rule that fired, the text around it) and the value
+// accuracy per rule.
 func runTempEval(ctx context.Context, r EvalRequest) error {
 	var files []string
 	err := filepath.WalkDir(r.Path, func(p string, d fs.DirEntry, err error) error {
@@ -85,8 +89,13 @@ func runTempEval(ctx context.Context, r EvalRequest) error {
 		docs++
 		if r.Verbose {
 			for _, d := range diffs {
-				fmt.Fprintf(r.Stdout, "%s\t%s\tDCT=%s\tgold=%q %s %s %s\tpred=%q %s %s %s\t%s\n", filepath.Base(f), d.Kind, doc.DCT,
-					d.Gold.Text, d.Gold.Type, d.Gold.Value, d.Gold.Mod, d.Pred.Text, d.Pred.Type, d.Pred.Value, d.Pred.Mod, d.Pred.Rule)
+				at := d.Gold
+				if d.Kind == "spurious" {
+					at = d.Pred
+				}
+				fmt.Fprintf(r.Stdout, "%s\t%s\tDCT=%s\tgold=%q %s %s %s\tpred=%q %s %s %s\t%s\t%s\n", filepath.Base(f), d.Kind, doc.DCT,
+					d.Gold.Text, d.Gold.Type, d.Gold.Value, d.Gold.Mod, d.Pred.Text, d.Pred.Type, d.Pred.Value, d.Pred.Mod, d.Pred.Rule,
+					tempevalContext(doc.Text, at.Start, at.End))
 			}
 		}
 	}
@@ -100,6 +109,24 @@ func runTempEval(ctx context.Context, r EvalRequest) error {
 	}
 	counts.Report(r.Stdout, docs, rate)
 	return nil
+}
+
+// tempevalContext is the text around [start, end) on one line, the
+// expression in [[ ]], for reading a -v listing.
+func tempevalContext(text string, start, end int) string {
+	const width = 80
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	a, b := max(0, start-width), min(len(text), end+width)
+	for a > 0 && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	for b < len(text) && !utf8.RuneStart(text[b]) {
+		b++
+	}
+	s := text[a:start] + "[[" + text[start:end] + "]]" + text[end:b]
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func hasStage(p *nlp.Pipeline, name string) bool {

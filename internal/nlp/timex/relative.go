@@ -119,16 +119,29 @@ func (p *parser) relative(i int) (match, bool) {
 		if !ok || plural || p.hyphen(j+1) {
 			return match{}, false
 		}
-		if p.eqAny(j+1, "ended", "ending") {
+		yearTo := false
+		if u == "Y" && p.eq(j+1, "to") {
+			_, yearTo = p.monthDate(j + 2) // "the year to March": the twelve months ending then
+		}
+		if p.eqAny(j+1, "ended", "ending") || yearTo {
 			// "the year ended Sept. 30" is a fiscal year (a duration);
-			// "the quarter ended June 30" is the quarter that date closes.
+			// "the quarter ended June 30" is the quarter that date closes,
+			// "the week ended April 4" that week.
 			switch u {
 			case "Y":
 				return match{end: j + 1, typ: model.TimeDuration, val: "P1Y", rule: "the-unit-ended"}, true
-			case "Q":
+			case "Q", "M", "W":
+				// the quarter, month or week that date closes
 				if m, ok := p.monthDate(j + 2); ok && len(m.val) == 10 {
 					if t, err := time.Parse("2006-01-02", m.val); err == nil {
-						return match{end: j + 1, typ: model.TimeDate, val: quarter(t.Year(), quarterOf(t)), rule: "the-unit-ended"}, true
+						v := quarter(t.Year(), quarterOf(t))
+						switch u {
+						case "M":
+							v = month(t.Year(), int(t.Month()))
+						case "W":
+							v = week(t)
+						}
+						return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-unit-ended"}, true
 					}
 				}
 			}
@@ -142,8 +155,13 @@ func (p *parser) relative(i int) (match, bool) {
 		case "Q":
 			v, t, _ := p.unitValue("Q", -1)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
-		case "W", "M":
-			v, t, _ := p.unitValue(u, 0)
+		case "W", "M", "DE", "CE":
+			// "the week", "the month", "the decade", "the century": the
+			// current one
+			v, t, ok := p.unitValue(u, 0)
+			if !ok {
+				return match{}, false
+			}
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "WE":
 			off := 0
@@ -162,6 +180,11 @@ func (p *parser) relative(i int) (match, bool) {
 	// recent days, the coming weeks
 	if u, plural, ok := p.unit(j); ok && plural && !p.eqAny(j, "weekends") {
 		if rel == "recent" {
+			if u == "Y" || u == "D" || u == "DE" {
+				// "in recent years", "in recent days": the recent past
+				// (TimeBank), while "recent weeks/months" span a stretch
+				return match{end: j + 1, typ: model.TimeDate, val: "PAST_REF", rule: "recent-units"}, true
+			}
 			return match{end: j + 1, typ: model.TimeDuration, val: durVal(-1, u), rule: "recent-units"}, true
 		}
 		if rel == "coming" || rel == "upcoming" {
@@ -299,6 +322,14 @@ func (p *parser) quantity(i int) (match, bool) {
 		rel = strings.ToLower(p.w[j].t)
 		j++
 	}
+	if p.eq(j, "half") && p.eqAny(j+1, "a", "an") && !the && rel == "" {
+		// "half an hour", "half a century"
+		if u, plural, ok := p.unit(j + 2); ok && !plural {
+			if v := halfOf(u); v != "" {
+				return match{end: j + 3, typ: model.TimeDuration, val: v, mod: mod, rule: "duration-half"}, true
+			}
+		}
+	}
 	n, k, ok := p.amount(j)
 	if !ok {
 		// "a three-year period"
@@ -362,10 +393,10 @@ func (p *parser) quantity(i int) (match, bool) {
 	}
 	if !half && n >= 0 && p.eq(k+1, "and") && p.eq(k+2, "a") && p.eq(k+3, "half") {
 		// "a minute and a half"
-		return match{end: k + 4, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}, true
+		return p.halfMatch(n, u, k+4, mod), true
 	}
 	if half {
-		return match{end: k + 1, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}, true
+		return p.halfMatch(n, u, k+1, mod), true
 	}
 	if u == "WE" {
 		return match{}, false
@@ -423,6 +454,17 @@ func (p *parser) quantity(i int) (match, bool) {
 			// "two days before the vote": the anchor is an event
 			return match{end: k + 1, typ: model.TimeDuration, val: durVal(n, u), mod: mod, rule: "duration"}, true
 		}
+		if narrative && unitGrain(u) != grainYear {
+			// "three days later", "a few weeks after", "a day earlier": a
+			// span of days, weeks or months measured from a time the
+			// narrative gives is a duration in TimeML, the signal
+			// ("later", "after", "before") outside it
+			e := end
+			if p.eq(end, "earlier") {
+				e++
+			}
+			return match{end: e, typ: model.TimeDuration, val: durVal(n, u), mod: mod, rule: "duration-narrative"}, true
+		}
 		end++
 		if mod == "LESS_THAN" || mod == "MORE_THAN" {
 			mod = "APPROX"
@@ -447,14 +489,17 @@ func (p *parser) quantity(i int) (match, bool) {
 		}
 		if narrative {
 			if t, g := p.lastAnchor(); g >= unitGrain(u) {
+				// A step back ("a year earlier") compares with the
+				// reference time and leaves it; a step forward ("two
+				// years later") moves the narrative on.
 				if u == "Y" && g == grainDay {
 					// a year before a day is that day a year before
 					if v, ok := shiftValue(p.last[:10], n*dir); ok {
-						return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "later-narrative"}, true
+						return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "later-narrative", keepRef: dir == past}, true
 					}
 				}
 				if v, typ := shiftBy(t, n, u, dir); v != "" {
-					return match{end: end, typ: typ, val: v, mod: mod, rule: "later-narrative"}, true
+					return match{end: end, typ: typ, val: v, mod: mod, rule: "later-narrative", keepRef: dir == past}, true
 				}
 			}
 		}
@@ -473,6 +518,10 @@ func (p *parser) quantity(i int) (match, bool) {
 			return match{}, false
 		}
 		return match{end: end, typ: t, val: v, mod: mod, rule: "ago"}, true
+	}
+	if p.eq(j, "one") && u == "D" && !plural && !the && rel == "" && mod == "" && end == k+1 && p.eqAny(i-1, "will", "would", "could", "may", "might", "can", "shall") {
+		// "Islam will one day be …": some day to come
+		return match{end: end, typ: model.TimeDate, val: "FUTURE_REF", rule: "one-day"}, true
 	}
 	if n < 0 && !the && mod == "" && p.eqAny(j, "some") {
 		return match{}, false
@@ -570,6 +619,9 @@ func (p *parser) quarterExpr(i int) (match, bool) {
 	if p.eq(k, "of") || p.punct(k, ",") {
 		k++
 	}
+	if p.eq(k, "fiscal") && k+1 < len(p.w) && p.w[k+1].kind == kDigits && p.w[k+1].nd == 4 {
+		k++ // "the fourth quarter of fiscal 1986", "the first quarter fiscal 1987"
+	}
 	if yy, k2, ok := p.yearAt(k); ok {
 		y, end = yy, k2
 	} else if p.eq(k, "of") == false && p.eq(end, "of") && p.eqAny(end+1, "this", "last", "next") && p.eq(end+2, "year") && p.has {
@@ -642,6 +694,76 @@ func (p *parser) season(i int) (match, bool) {
 		y = seasonYear(p.dct, s, rel, p.dir(i, end))
 	}
 	return match{end: end, typ: model.TimeDate, val: year(y) + "-" + s, rule: "season"}, true
+}
+
+// samePeriod: "the same period last year", "the corresponding period of
+// last year", "the comparable period a year earlier" — the period last
+// mentioned when it is a quarter, half or season ("the first half of this
+// year", "the third quarter") a year back, else that year.
+func (p *parser) samePeriod(i int) (match, bool) {
+	if !p.eq(i, "the") || !p.eqAny(i+1, "same", "corresponding", "comparable") || !p.eq(i+2, "period") {
+		return match{}, false
+	}
+	j := i + 3
+	if p.eq(j, "of") {
+		j++
+	}
+	switch {
+	case p.eq(j, "last") && p.eq(j+1, "year"):
+		j += 2
+	case p.eqAny(j, "a", "one") && p.eq(j+1, "year") && p.eqAny(j+2, "earlier", "ago", "before"):
+		j += 3
+	default:
+		return match{}, false
+	}
+	if !p.has {
+		return match{end: j, typ: model.TimeDate, val: "XXXX", rule: "same-period"}, true
+	}
+	y := p.dct.Year() - 1
+	if v := p.period; v != "" {
+		// the quarter, half or season last mentioned, when of the year after
+		if ly, err := strconv.Atoi(v[:4]); err == nil && ly == y+1 {
+			return match{end: j, typ: model.TimeDate, val: year(y) + v[4:], rule: "same-period"}, true
+		}
+	}
+	return match{end: j, typ: model.TimeDate, val: year(y), rule: "same-period"}, true
+}
+
+// podPosition: "mid-afternoon yesterday", "the early morning", "late
+// afternoon Friday" — a part of the day with its position, on the day
+// named after it, else the day last mentioned, else the publication date.
+func (p *parser) podPosition(i int) (match, bool) {
+	j := i
+	if p.eq(j, "the") {
+		j++
+	}
+	pe := p.x(j)
+	if pe == nil || pe.pos == "" || !p.eqAny(j, "early", "late", "mid") {
+		return match{}, false
+	}
+	mod := pe.pos
+	j++
+	if p.hyphen(j) {
+		j++
+	}
+	e := p.x(j)
+	if e == nil || e.pod == "" || strings.HasSuffix(strings.ToLower(p.w[j].t), "s") {
+		return match{}, false
+	}
+	end := j + 1
+	v := ""
+	if d := p.x(end); d != nil && (d.deictic == "today" || d.deictic == "yesterday" || d.deictic == "tomorrow") {
+		v, end = p.deicticDay(d.deictic), end+1
+	} else if m, ok := p.weekday(end); ok && m.typ == model.TimeDate && m.mod == "" {
+		v, end = m.val, m.end
+	} else if d, ok := p.lastDay(); ok {
+		v = d
+	} else if p.has {
+		v = day(p.dct)
+	} else {
+		v = "XXXX-XX-XX"
+	}
+	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, mod: mod, rule: "part-of-day-position"}, true
 }
 
 // position: "the end of 1990", "late July", "mid-November", "the early 1980s".
@@ -1114,6 +1236,43 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 	return match{}, false
 }
 
+// halfMatch is "n and a half units" ending before word end: a duration, or
+// with "ago" after whole years and a half the month that far back ("a year
+// and a half ago").
+func (p *parser) halfMatch(n int, u string, end int, mod string) match {
+	if u == "Y" && p.eq(end, "ago") {
+		if !p.has {
+			return match{end: end + 1, typ: model.TimeDate, val: "XXXX-XX", mod: mod, rule: "ago"}
+		}
+		if v, t := shiftBy(p.dct, 12*n+6, "M", past); v != "" {
+			return match{end: end + 1, typ: t, val: v, mod: mod, rule: "ago"}
+		}
+	}
+	return match{end: end, typ: model.TimeDuration, val: halfVal(n, u), mod: mod, rule: "duration-half"}
+}
+
+// halfOf is the duration of half a unit ("half an hour" → PT30M), "" when
+// TIMEX3 has no whole value for it.
+func halfOf(u string) string {
+	switch u {
+	case "CE":
+		return "P50Y"
+	case "DE":
+		return "P5Y"
+	case "Y":
+		return "P6M"
+	case "W":
+		return "P3DT12H"
+	case "D":
+		return "PT12H"
+	case "H":
+		return "PT30M"
+	case "MIN":
+		return "PT30S"
+	}
+	return ""
+}
+
 // halfVal is the duration of n and a half units ("2 1/2 years" → P2Y6M).
 func halfVal(n int, u string) string {
 	switch u {
@@ -1156,8 +1315,9 @@ func unitGrain(u string) int {
 }
 
 // lastAnchor reads the date last mentioned (p.last) as a time and its
-// granularity: "2006" → grainYear, "2006-05" → grainMonth, "2006-05-04…" →
-// grainDay; 0 when there is none or it is not a calendar date.
+// granularity: "2006" (or a quarter, half, week or season of it) →
+// grainYear, "2006-05" → grainMonth, "2006-05-04…" → grainDay; 0 when there
+// is none or it is not a calendar date.
 func (p *parser) lastAnchor() (time.Time, int) {
 	v := p.last
 	if len(v) < 4 {
@@ -1168,6 +1328,11 @@ func (p *parser) lastAnchor() (time.Time, int) {
 		return time.Time{}, 0
 	}
 	if len(v) == 4 {
+		return date(y, 1, 1), grainYear
+	}
+	if len(v) >= 6 && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H' || v[5] == 'W' || v[5] == 'S' || v[5] == 'F') {
+		// a quarter, half, week or season: its year ("spring 2000, … 30
+		// years before")
 		return date(y, 1, 1), grainYear
 	}
 	if len(v) < 7 || v[4] != '-' || !isDigit(v[5]) || !isDigit(v[6]) {

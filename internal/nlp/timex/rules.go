@@ -16,17 +16,19 @@ import (
 type match struct {
 	end                 int
 	typ, val, mod, rule string
+	keepRef             bool // leaves the narrative's reference time (p.last) alone
 }
 
 // parser holds the per-article state of one Process call.
 type parser struct {
-	text string
-	w    []word
-	dct  time.Time
-	has  bool          // dct known
-	toks []model.Token // for POS-based tense, may be empty
-	last string        // last resolved DATE value, for "a year earlier"
-	out  []model.Time
+	text   string
+	w      []word
+	dct    time.Time
+	has    bool          // dct known
+	toks   []model.Token // for POS-based tense, may be empty
+	last   string        // last resolved DATE value, for "a year earlier"
+	period string        // last quarter, half or season ("1998-H1"), for "the same period last year"
+	out    []model.Time
 }
 
 func (p *parser) x(i int) *entry {
@@ -85,8 +87,11 @@ func (p *parser) run() {
 			m.end += 2
 			m.mod = "ON_OR_BEFORE"
 		}
-		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") && m.rule != "ago" {
+		if m.val != "" && (m.typ == model.TimeDate || m.typ == model.TimeTime) && m.val[0] >= '0' && m.val[0] <= '9' && len(m.val) >= 4 && !strings.HasSuffix(m.rule, "anaphora") && m.rule != "ago" && !m.keepRef {
 			p.last = m.val
+			if len(m.val) > 5 && m.val[4] == '-' && (m.val[5] == 'Q' || m.val[5] == 'H' || m.val[5] == 'S' || m.val[5] == 'F') {
+				p.period = m.val
+			}
 		}
 		s, e := p.w[i].s, p.w[m.end-1].e
 		p.out = append(p.out, model.Time{Start: s, End: e, Text: p.text[s:e], Type: m.typ, Value: m.val, Mod: m.mod, Rule: m.rule})
@@ -107,8 +112,8 @@ func (p *parser) at(i int) (match, bool) {
 	case kQuarter, kHalf, kFiscal:
 		return p.periodCode(i)
 	}
-	if w.kind == kWord && (w.x == nil || !w.x.start) {
-		return match{}, false // only lexicon words (incl. "starter" words) begin expressions
+	if w.kind == kWord && (w.x == nil || !w.x.start) && !(p.eq(i, "half") && p.eqAny(i+1, "a", "an")) {
+		return match{}, false // only lexicon words (incl. "starter" words) and "half a(n)" begin expressions
 	}
 	best, found := match{}, false
 	try := func(m match, ok bool) {
@@ -126,6 +131,8 @@ func (p *parser) at(i int) (match, bool) {
 	try(p.relative(i))
 	try(p.quantity(i))
 	try(p.quarterExpr(i))
+	try(p.samePeriod(i))
+	try(p.podPosition(i))
 	try(p.season(i))
 	try(p.position(i))
 	try(p.set(i))
@@ -251,8 +258,8 @@ func (p *parser) dir(i, j int) int {
 // the left stops at 10 words instead of 15, and a present-tense main verb
 // does not schedule the date ahead.
 func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
-	if p.eqAny(i-1, "starting", "beginning", "effective") {
-		return future, true // "a mourning period starting Sunday"
+	if p.eqAny(i-1, "starting", "beginning", "effective", "come") {
+		return future, true // "a mourning period starting Sunday", "the election come November"
 	}
 	if p.eqAny(i-1, "by", "until", "till") || (p.eqAny(i-1, "as") && p.eqAny(i-2, "early", "soon", "late") && p.eq(i-3, "as")) {
 		// A deadline is ahead unless its own clause is in the past
@@ -285,9 +292,20 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		}
 		return 0, false
 	}
+	// A finite verb right after the expression is its own ("Scott on
+	// Monday announced", "Menendez Tuesday offered", "officials Friday
+	// will meet").
+	if j < len(p.w) && !skipReport {
+		switch p.pos(j) {
+		case "VBD", "MD":
+			if c := p.cue(j); c != 0 {
+				return c, true
+			}
+		}
+	}
 	initial := i <= 6
 	for k := 0; initial && k < i; k++ {
-		if p.w[k].kind != kPunct && !p.eqAny(k, "on", "early", "late", "by", "until", "since", "last", "this", "next", "the", "and", "but", "then", "also", "earlier", "later") {
+		if p.w[k].kind != kPunct && !p.eqAny(k, "on", "in", "during", "early", "late", "by", "until", "since", "last", "this", "next", "the", "and", "but", "then", "also", "earlier", "later") {
 			initial = false
 			break
 		}
@@ -337,7 +355,8 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 // clause boundary.
 func (p *parser) clauseTense(s, j int) int {
 	if s <= 0 || p.w[s-1].kind == kPunct {
-		for k := j; k < len(p.w) && k < j+6; k++ {
+		// "By Monday morning, the grim, if now familiar, ritual had begun"
+		for k := j; k < len(p.w) && k < j+12; k++ {
 			if c := p.cue(k); c != 0 {
 				return c
 			}
@@ -405,7 +424,28 @@ func (p *parser) scheduledPresent(k int) bool {
 	if e := p.w[k].x; e != nil && (e.report || e.aux || e.present) {
 		return false
 	}
-	return !p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs")
+	if p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs") {
+		return false
+	}
+	// A noun the tagger took for a verb ("to Tea Party conservatives on
+	// Saturday", "Cruz's Iowa win on Tuesday"): the words before it form
+	// a noun phrase that hangs on a preposition or a possessive.
+	for b := k - 1; b >= 0 && b >= k-6; b-- {
+		w := &p.w[b]
+		if w.kind == kPunct {
+			return !(w.t == "'" || w.t == "’")
+		}
+		if p.eqAny(b, "to", "in", "on", "at", "of", "for", "with", "from", "by", "about", "into", "during") ||
+			p.eq(b, "s") && (p.punct(b-1, "'") || p.punct(b-1, "’")) {
+			return false
+		}
+		switch pos := p.pos(b); {
+		case strings.HasPrefix(pos, "NN"), pos == "JJ", pos == "DT", pos == "CD", pos == "POS", w.upper:
+			continue
+		}
+		break
+	}
+	return true
 }
 
 // pastGovernor reports whether word k, governing an infinitive, puts it in
@@ -413,6 +453,21 @@ func (p *parser) scheduledPresent(k int) bool {
 func (p *parser) pastGovernor(k int) bool {
 	return p.eqAny(k, "had", "used", "tried", "managed", "failed", "able", "unable", "began", "started", "continued",
 		"refused", "declined", "sought", "attempted", "appeared", "seemed", "happened")
+}
+
+// pastInfinitive reports whether the infinitive marker "to" at k hangs on
+// a past governor ("had to", "tried to"), a past perfect ("had been due to
+// expire", "had been scheduled to open") or a past copula ("were quick to
+// offer"): what was to happen then lies before the report.
+func (p *parser) pastInfinitive(k int) bool {
+	if p.eqAny(k-1, "able", "unable") && p.eqAny(k-2, "will", "be", "would") {
+		return false // "will be able to reach"
+	}
+	if p.pastGovernor(k - 1) {
+		return true
+	}
+	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had") ||
+		p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord // "were quick to offer"
 }
 
 // cue returns the tense word k signals: past, future or 0.
@@ -446,8 +501,8 @@ func (p *parser) cue(k int) int {
 		if p.eqAny(k-1, "did") || p.eqAny(k-2, "did") || p.eqAny(k-3, "did") {
 			return past
 		}
-		if p.eq(k-1, "to") && p.pastGovernor(k-2) {
-			return past // "tried to argue Sunday"
+		if p.eq(k-1, "to") && p.pastInfinitive(k-1) {
+			return past // "tried to argue Sunday", "had been due to expire Friday"
 		}
 		return future
 	case "VBZ", "VBP":
@@ -495,7 +550,7 @@ func (p *parser) cue(k int) int {
 		if n.kind == kWord && !n.upper && n.x == nil && !p.eqAny(k+1, "the", "a", "an", "be", "date", "power", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "them", "him", "us", "me", "it") {
 			// an infinitive: future, unless it hangs on "had to", "used to",
 			// "tried to", "was able to"
-			if p.pastGovernor(k - 1) {
+			if p.pastInfinitive(k) {
 				return past
 			}
 			return future
@@ -783,9 +838,13 @@ func (p *parser) relYear(i int) (int, int, bool) {
 // words [i, j): the tense when a cue gives it (reporting verbs aside), else
 // the occurrence nearest the publication date.
 func (p *parser) monthResolve(i, j, m, d int) int {
+	if y, ok := p.rangeYear(i, m); ok {
+		return y
+	}
 	if i > 0 {
-		// a verb right before decides ("the year ended Sept. 30")
-		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") {
+		// a verb right before decides ("the year ended Sept. 30"), not an
+		// infinitive ("had been set to expire Nov. 6": the nearest still is)
+		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") && !p.eq(i-2, "to") {
 			return monthYear(p.dct, m, d, c)
 		}
 	}
@@ -804,26 +863,52 @@ func (p *parser) monthResolve(i, j, m, d int) int {
 	if dir, cued := p.tense(i, j, true); cued {
 		return monthYear(p.dct, m, d, dir)
 	}
-	best, bestDist := y, -1
-	for _, c := range []int{y - 1, y, y + 1} {
-		var dist int
-		if d > 0 {
-			dd := date(c, m, d).Sub(p.dct).Hours()
-			if dd < 0 {
-				dd = -dd
-			}
-			dist = int(dd)
-		} else {
-			dist = (c*12 + m) - (y*12 + int(p.dct.Month()))
-			if dist < 0 {
-				dist = -dist
-			}
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = c, dist
-		}
+	// Uncued, news mostly looks back: the past occurrence unless the
+	// coming one is over two months nearer ("in March" in October is
+	// this year's March, "in January" next year's).
+	py := monthYear(p.dct, m, d, past)
+	fy := monthYear(p.dct, m, d, future)
+	if py == fy {
+		return py
 	}
-	return best
+	if d > 0 {
+		pd := p.dct.Sub(date(py, m, d)).Hours() / 24
+		fd := date(fy, m, d).Sub(p.dct).Hours() / 24
+		if fd < pd-61 {
+			return fy
+		}
+		return py
+	}
+	pm := (y*12 + int(p.dct.Month())) - (py*12 + m)
+	fm := (fy*12 + m) - (y*12 + int(p.dct.Month()))
+	if fm < pm-2 {
+		return fy
+	}
+	return py
+}
+
+// rangeYear gives the year of month m at word i when it closes a range or
+// a pair whose first member was just resolved ("from June until August",
+// "in June and August", "Nov. 14 through Dec. 31"): that year, or the next
+// when the range crosses the year's end.
+func (p *parser) rangeYear(i, m int) (int, bool) {
+	if i < 2 || len(p.out) == 0 || !p.eqAny(i-1, "until", "till", "to", "through", "and", "or") && !p.punct(i-1, "-") {
+		return 0, false
+	}
+	prev := p.out[len(p.out)-1]
+	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) < 7 || prev.Value[4] != '-' ||
+		!(strings.HasPrefix(prev.Rule, "month") || strings.HasPrefix(prev.Rule, "day-month") || strings.HasPrefix(prev.Rule, "position-month")) {
+		return 0, false // the first member must be a month or a date of one ("Friday to December's figures" is no range)
+	}
+	y, err1 := strconv.Atoi(prev.Value[:4])
+	pm, err2 := strconv.Atoi(prev.Value[5:7])
+	if err1 != nil || err2 != nil || pm < 1 || pm > 12 {
+		return 0, false
+	}
+	if m < pm {
+		y++
+	}
+	return y, true
 }
 
 func twoDigits(n int) string {
@@ -907,8 +992,9 @@ func (p *parser) notYear(i int) bool {
 			return true
 		}
 		if (pt == "-" || pt == "/" || pt == ":" || pt == ".") && !p.w[i].gap {
-			// "2014-2016" is two years; "10-2016", "3/2016" are not
-			return !(pt == "-" && i > 1 && p.w[i-2].kind == kDigits && p.w[i-2].nd == 4)
+			// "2014-2016" is two years, and so is "mid-1998"; "10-2016",
+			// "3/2016" are not
+			return !(pt == "-" && i > 1 && (p.w[i-2].kind == kDigits && p.w[i-2].nd == 4 || p.eqAny(i-2, "mid", "early", "late")))
 		}
 	}
 	if i+1 < len(p.w) {
@@ -1192,8 +1278,9 @@ func (p *parser) skipZone(k int) int {
 	return k
 }
 
-// lastDay is the day last mentioned when it lies in the week before the
-// publication date: the day a bare clock time ("at 10:35 a.m.") belongs to.
+// lastDay is the day last mentioned when it lies within a week of the
+// publication date: the day a bare clock time ("at 10:35 a.m.", "until
+// Friday at noon") belongs to.
 func (p *parser) lastDay() (string, bool) {
 	if !p.has || len(p.last) < 10 || p.last[4] != '-' || p.last[7] != '-' {
 		return "", false
@@ -1202,7 +1289,7 @@ func (p *parser) lastDay() (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if d := p.dct.Sub(t).Hours() / 24; d < 0 || d > 7 {
+	if d := p.dct.Sub(t).Hours() / 24; d < -7 || d > 7 {
 		return "", false
 	}
 	return p.last[:10], true

@@ -106,7 +106,9 @@ func TestRelative(t *testing.T) {
 		{"Third-quarter profit fell.", []want{{"Third-quarter", "DATE 2025-Q3"}}},
 		{"Sales rose in the first quarter of 2024.", []want{{"the first quarter of 2024", "DATE 2024-Q1"}}},
 		{"The project will finish this summer.", []want{{"this summer", "DATE 2025-SU"}}},
-		{"Exports fell in recent years.", []want{{"recent years", "DURATION PXY"}}},
+		{"Exports fell in recent years.", []want{{"recent years", "DATE PAST_REF"}}},
+		{"Clashes killed 51 people in recent days.", []want{{"recent days", "DATE PAST_REF"}}},
+		{"Funds have been selling in recent months.", []want{{"recent months", "DURATION PXM"}}},
 		{"Five years ago, the plant closed.", []want{{"Five years ago", "DATE 2020"}}},
 	})
 }
@@ -228,8 +230,12 @@ func TestNarrativeAnchor(t *testing.T) {
 			[]want{{"1996", "DATE 1996"}, {"Two years later", "DATE 1998"}}},
 		{"The treaty was signed in 1985; a decade later it collapsed.",
 			[]want{{"1985", "DATE 1985"}, {"a decade later", "DATE 199"}}},
+		// days, weeks and months from the narrative's time are durations
+		// in TimeML (TimeBank: "Three days later" → P3D)
 		{"The ceasefire took effect on March 3, and three weeks later fighting resumed.",
-			[]want{{"March 3", "DATE 1998-03-03"}, {"three weeks later", "DATE 1998-03-24"}}},
+			[]want{{"March 3", "DATE 1998-03-03"}, {"three weeks", "DURATION P3W"}}},
+		{"A few days later, talks resumed. A day earlier, the rebels had left.",
+			[]want{{"A few days", "DURATION PXD"}, {"A day earlier", "DURATION P1D"}}},
 		{"Profit was 5 million on Sept. 30, 1997, up from 4 million a year earlier.",
 			[]want{{"Sept. 30, 1997", "DATE 1997-09-30"}, {"a year earlier", "DATE 1996-09-30"}}},
 		{"He was born in 1950 and moved to Nairobi the following year.",
@@ -316,6 +322,13 @@ func TestTaggedTense(t *testing.T) {
 		{"Officials/NNS say/VBP Thursday/NNP that/IN talks/NNS failed/VBD ./.", "1998-04-30"},
 		{"Gingrich/NNP tried/VBD to/TO argue/VB Sunday/NNP ./.", "1998-04-26"},
 		{"He/PRP will/MD argue/VB Sunday/NNP ./.", "1998-05-03"},
+		// a finite verb right after the weekday is its own, before an
+		// infinitive further left
+		{"He/PRP freed/VBD funds/NNS to/TO address/VB it/PRP and/CC on/IN Monday/NNP announced/VBD more/JJR ./.", "1998-04-27"},
+		{"Officials/NNS to/TO address/VB it/PRP Monday/NNP will/MD meet/VB ./.", "1998-05-04"},
+		// a noun the tagger took for a present verb schedules nothing
+		{"In/IN a/DT speech/NN to/TO Tea/NNP Party/NNP conservatives/VBZ on/IN Saturday/NNP ,/, he/PRP spoke/VBD ./.", "1998-04-25"},
+		{"Polls/NNS missed/VBD Cruz/NNP ’s/POS Iowa/NNP win/VBP on/IN Tuesday/NNP ./.", "1998-04-28"},
 	} {
 		var text []string
 		a := &model.Analysis{Doc: model.Doc{Language: "en"}, PublishedDate: time.Date(1998, 5, 1, 0, 0, 0, 0, time.UTC)}
@@ -361,5 +374,146 @@ func TestScheduled(t *testing.T) {
 		{"The meeting is set for 9 a.m. Monday.", []want{{"9 a.m. Monday", "TIME 1998-08-17T09:00"}}},
 		{"The report is due Monday.", []want{{"Monday", "DATE 1998-08-17"}}},
 		{"The meeting was set for Monday.", []want{{"Monday", "DATE 1998-08-10"}}},
+	})
+}
+
+// Tense cues: an infinitive hanging on a past perfect is past; an
+// uncued month leans to the past unless the coming one is much nearer.
+func TestTenseAndMonthLean(t *testing.T) {
+	// Published Monday 1989-10-30.
+	check(t, "1989-10-30", []tcase{
+		{"The offer had been due to expire Friday evening.", []want{{"Friday evening", "TIME 1989-10-27TEV"}}},
+		{"The bid previously had been scheduled to expire at midnight Friday.", []want{{"midnight Friday", "TIME 1989-10-27T24:00"}}},
+		{"The offer will expire Friday.", []want{{"Friday", "DATE 1989-11-03"}}},
+		{"Its stock hit a high of $42 in June from $29 in March.", []want{{"June", "DATE 1989-06"}, {"March", "DATE 1989-03"}}},
+		{"A decision on the plan is likely in January.", []want{{"January", "DATE 1990-01"}}},
+	})
+	// Published 1989-11-02: an infinitive does not move a near date a year back.
+	check(t, "1989-11-02", []tcase{
+		{"The offer had been set to expire Nov. 6.", []want{{"Nov. 6", "DATE 1989-11-06"}}},
+	})
+}
+
+// Narrative anchors: a step back ("a year earlier") compares with the
+// reference time and leaves it; a season or quarter anchors by its year.
+func TestNarrativeSteps(t *testing.T) {
+	check(t, "1987-06-19", []tcase{
+		{"It lost 15 billion yen in the year ending October 31, 1987 against a loss a year earlier. Sales fell 10 pct from a year earlier.",
+			[]want{{"the year", "DURATION P1Y"}, {"October 31, 1987", "DATE 1987-10-31"}, {"a year earlier", "DATE 1986-10-31"}, {"a year earlier", "DATE 1986-10-31"}}},
+		{"In 1990 it opened. Two years later it moved. A year later it closed.",
+			[]want{{"1990", "DATE 1990"}, {"Two years later", "DATE 1992"}, {"A year later", "DATE 1993"}}},
+	})
+	check(t, "2016-06-15", []tcase{
+		{"The economy of spring 2000 was the best since the inauguration of Nixon 30 years before.",
+			[]want{{"spring 2000", "DATE 2000-SP"}, {"30 years before", "DATE 1970"}}},
+	})
+}
+
+// "The week/month/quarter ended <date>" is the period that date closes.
+func TestUnitEnded(t *testing.T) {
+	check(t, "1987-04-07", []tcase{
+		{"Warming continued in the week ended April 4.", []want{{"the week", "DATE 1987-W14"}, {"April 4", "DATE 1987-04-04"}}},
+		{"Sales rose in the month ended March 31.", []want{{"the month", "DATE 1987-03"}, {"March 31", "DATE 1987-03-31"}}},
+		{"Profit rose in the quarter ended March 31.", []want{{"the quarter", "DATE 1987-Q1"}, {"March 31", "DATE 1987-03-31"}}},
+	})
+}
+
+// "Come November" points ahead; a quarter of a fiscal year takes that year.
+func TestComeAndFiscalQuarter(t *testing.T) {
+	check(t, "2016-06-15", []tcase{
+		{"She proposed to draft him as the favorite to win the election come November.", []want{{"November", "DATE 2016-11"}}},
+	})
+	check(t, "1987-03-31", []tcase{
+		{"It recorded net income for the first quarter of fiscal 1986.", []want{{"the first quarter of fiscal 1986", "DATE 1986-Q1"}}},
+		{"He expects a profit for the first quarter fiscal 1987.", []want{{"the first quarter fiscal 1987", "DATE 1987-Q1"}}},
+	})
+}
+
+// A past copula before an infinitive is past, "will be able to" is not; a
+// deadline that opens its sentence takes the tense of its clause.
+func TestInfinitiveAndDeadlineClause(t *testing.T) {
+	// Published Wednesday 2016-06-15.
+	check(t, "2016-06-15", []tcase{
+		{"Leaders were quick to offer condolences on Monday.", []want{{"Monday", "DATE 2016-06-13"}}},
+		{"We will be able to reach an agreement by Saturday afternoon.", []want{{"Saturday afternoon", "TIME 2016-06-18TAF"}}},
+		{"By Monday morning, the grim, if now familiar, global ritual had begun.", []want{{"Monday morning", "TIME 2016-06-13TMO"}, {"now", "DATE PRESENT_REF"}}},
+	})
+}
+
+// "The same period last year" is the quarter, half or season last
+// mentioned a year back, else last year.
+func TestSamePeriod(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"Exports rose 10 percent in the first half of this year over the same period last year.",
+			[]want{{"the first half of this year", "DATE 1998-H1"}, {"the same period last year", "DATE 1997-H1"}}},
+		{"Output rose in the first eight months, up 9 percent from the same period of last year.",
+			[]want{{"the first eight months", "DURATION P8M"}, {"the same period of last year", "DATE 1997"}}},
+	})
+	check(t, "1989-11-01", []tcase{
+		{"It lost $8 million for the third quarter ended Sept. 30, against a profit for the corresponding period last year.",
+			[]want{{"the third quarter", "DATE 1989-Q3"}, {"Sept. 30", "DATE 1989-09-30"}, {"the corresponding period last year", "DATE 1988-Q3"}}},
+	})
+}
+
+// A part of the day with its position is a TIME on the day named after it
+// (else the publication date); "will one day" is some day to come.
+func TestPartOfDayPositionAndOneDay(t *testing.T) {
+	check(t, "1989-11-02", []tcase{
+		{"In London at mid-afternoon yesterday, shares were up 2 pence.", []want{{"mid-afternoon yesterday", "TIME 1989-11-01TAF MID"}}},
+		{"Trading was quiet by mid afternoon.", []want{{"mid afternoon", "TIME 1989-11-02TAF MID"}}},
+		{"The storm hit in the early morning Tuesday.", []want{{"the early morning Tuesday", "TIME 1989-10-31TMO START"}}},
+		{"Islam will one day be the second largest religion.", []want{{"one day", "DATE FUTURE_REF"}}},
+		{"The strike lasted one day.", []want{{"one day", "DURATION P1D"}}},
+	})
+}
+
+// A bare clock time belongs to the day just named, before or after the
+// publication date.
+func TestClockAfterComingDay(t *testing.T) {
+	check(t, "2016-07-14", []tcase{
+		{"The candidates have until Friday at noon to file.", []want{{"Friday", "DATE 2016-07-15"}, {"noon", "TIME 2016-07-15T12:00"}}},
+	})
+}
+
+// Halves: "half an hour", "half a century", "a year and a half ago".
+func TestHalves(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"The meeting lasted half an hour.", []want{{"half an hour", "DURATION PT30M"}}},
+		{"It has been half a century since the war.", []want{{"half a century", "DURATION P50Y"}}},
+		{"He left a year and a half ago.", []want{{"a year and a half ago", "DATE 1997-02"}}},
+		{"Talks lasted two and a half years.", []want{{"two and a half years", "DURATION P2Y6M"}}},
+		{"Half a dozen men were arrested.", nil},
+	})
+}
+
+// The second month of a range or pair takes the first one's year; a month
+// that opens its sentence after "in" reads the verb to its right.
+func TestMonthRangeAndOpening(t *testing.T) {
+	check(t, "2016-11-01", []tcase{
+		{"Manafort, who was Mr. Trump's campaign chairman from June until August, left.", []want{{"June", "DATE 2016-06"}, {"August", "DATE 2016-08"}}},
+		{"The program ran from November 14 through February 2.", []want{{"November 14", "DATE 2016-11-14"}, {"February 2", "DATE 2017-02-02"}}},
+	})
+	check(t, "2016-10-02", []tcase{
+		{"In January, Gov. Earl Ray Tomblin lauded the deal.", []want{{"January", "DATE 2016-01"}}},
+	})
+}
+
+// "The year to March" is the twelve months ending then, like "the year
+// ended March 31".
+func TestYearTo(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"Sales in the year to March rose 4 percent.", []want{{"the year", "DURATION P1Y"}, {"March", "DATE 1998-03"}}},
+		{"Sales rose 4 percent in the year.", []want{{"the year", "DATE 1998"}}},
+	})
+}
+
+// "mid-1998" is the year with its position; "the century" and "the decade"
+// are the current ones.
+func TestMidYearAndTheCentury(t *testing.T) {
+	check(t, "1998-08-18", []tcase{
+		{"Growth slowed in mid-1998.", []want{{"mid-1998", "DATE 1998 MID"}}},
+		{"By the end of the century, the population will double.", []want{{"the end of the century", "DATE 19 END"}}},
+		{"It was the worst flood of the decade.", []want{{"the decade", "DATE 199"}}},
+		{"The score was 10-1998 at the end.", nil},
 	})
 }

@@ -13,8 +13,9 @@
 //
 // Resolution: weekdays go by tense — a deadline signal before them ("by",
 // "until", "as early as") points ahead unless its own clause is past,
-// "since" points back, "starting"/"effective" point ahead, else the nearest
-// verb decides (Token.POS when the tag stage ran, else word cues; the verb
+// "since" points back, "starting"/"effective" point ahead, a past or modal
+// verb right after the weekday is its own ("on Monday announced"), else the
+// nearest verb decides (Token.POS when the tag stage ran, else word cues; the verb
 // before the expression first, up to 15 words back, then the one after it
 // up to a clause boundary, or after it first when the expression opens the
 // sentence; a tagged present-tense main verb schedules ahead: "Arafat meets
@@ -23,14 +24,22 @@
 // back "ahead of" or the tense decides, else the past. Month dates within
 // about two months of publication take the nearest year; further away the
 // tense decides ("in January" in a past sentence is this year's), else the
-// nearest. Anchors: "ago" and "from now" count from the publication date;
-// "N units earlier/later" and "the following/previous year" from the date
-// last mentioned (the narrative's reference time) when it is fine enough
-// ("in 1996 … two years later" → 1998), else the publication date; "a year
-// earlier" after a quarter follows that quarter; "the next day" follows the
-// last full date; a bare clock time belongs to the day last mentioned, or
-// the day named after "local time". Without a publication date, relative
-// expressions keep underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
+// past one unless the coming one is over two months nearer (news mostly
+// looks back). An infinitive hanging on a past perfect is past ("had been
+// due to expire Friday"). Anchors: "ago" and "from now" count from the
+// publication date; "N years earlier/later" and "the following/previous
+// year" from the date last mentioned (the narrative's reference time) when
+// it is fine enough ("in 1996 … two years later" → 1998; a quarter or
+// season gives its year), else the publication date; a step back ("a year
+// earlier") compares and leaves the reference time where it was; days,
+// weeks and months later or earlier are durations, as in TimeML ("three
+// days later" → P3D, "later" outside the span); "a year earlier" after a
+// quarter follows that quarter, and so does "the same period last year"; "the next day" follows the last full date;
+// a bare clock time belongs to the day last mentioned, or the day named
+// after "local time", and so does a part of the day with its position
+// ("mid-afternoon yesterday" → 1989-11-01TAF MID); "will one day" is
+// FUTURE_REF. Without a publication date, relative expressions keep
+// underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
 // never a guess. Rule names say which family fired.
 //
 // The stage keeps no per-article state and is safe for concurrent use.
