@@ -1188,15 +1188,13 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 	if mod != "" && shift != 0 {
 		return match{}, false
 	}
-	base := p.dct
-	known := p.has
-	if len(p.last) >= 10 && p.last[4] == '-' && p.last[7] == '-' {
-		if t, err := time.Parse("2006-01-02", p.last[:10]); err == nil {
-			base, known = t, true
-		}
-	}
+	base, known := p.dct, p.has
+	last, grain := p.lastAnchor()
 	switch unitWord {
 	case "day", "morning", "night", "evening", "afternoon":
+		if grain == grainDay {
+			base, known = last, true
+		}
 		if !known {
 			return match{end: end, typ: model.TimeDate, val: "XXXX-XX-XX", mod: mod, rule: "anaphoric-day"}, true
 		}
@@ -1210,15 +1208,8 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 		if shift != 0 {
 			return match{}, false
 		}
-		if len(p.last) >= 4 && p.last[0] >= '0' && p.last[0] <= '9' {
-			if t, err := time.Parse("2006", p.last[:4]); err == nil {
-				base, known = t, true
-				if len(p.last) >= 7 && p.last[4] == '-' && p.last[5] >= '0' && p.last[5] <= '1' {
-					if tm, err := time.Parse("2006-01", p.last[:7]); err == nil {
-						base = tm
-					}
-				}
-			}
+		if grain > 0 {
+			base, known = last, true
 		}
 		if !known {
 			return match{}, false
@@ -1227,8 +1218,8 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 		case "year":
 			return match{end: end, typ: model.TimeDate, val: year(base.Year()), mod: mod, rule: "anaphoric-unit"}, true
 		case "month":
-			if len(p.last) < 7 {
-				return match{}, false
+			if grain < grainMonth {
+				return match{}, false // no month named, or a year or a quarter of one
 			}
 			return match{end: end, typ: model.TimeDate, val: month(base.Year(), int(base.Month())), mod: mod, rule: "anaphoric-unit"}, true
 		}

@@ -1282,17 +1282,14 @@ func (p *parser) skipZone(k int) int {
 // publication date: the day a bare clock time ("at 10:35 a.m.", "until
 // Friday at noon") belongs to.
 func (p *parser) lastDay() (string, bool) {
-	if !p.has || len(p.last) < 10 || p.last[4] != '-' || p.last[7] != '-' {
-		return "", false
-	}
-	t, err := time.Parse("2006-01-02", p.last[:10])
-	if err != nil {
+	t, g := p.lastAnchor()
+	if !p.has || g != grainDay {
 		return "", false
 	}
 	if d := p.dct.Sub(t).Hours() / 24; d < -7 || d > 7 {
 		return "", false
 	}
-	return p.last[:10], true
+	return day(t), true
 }
 
 func (p *parser) deicticDay(d string) string {
