@@ -26,7 +26,7 @@ type Config struct {
 	Addr           string        // listen address; default 127.0.0.1:8080
 	HandlerTimeout time.Duration // longest time one request may take; default 10s
 	ReadTimeout    time.Duration // default 15s
-	WriteTimeout   time.Duration // default HandlerTimeout + 5s
+	WriteTimeout   time.Duration // default twice HandlerTimeout (a wait at the gate, then the handler) + 5s
 	IdleTimeout    time.Duration // default 60s
 	MaxBodyBytes   int64         // largest request body; default 6 MiB
 	MaxHeaderBytes int           // default 64 KiB
@@ -54,7 +54,7 @@ func (c Config) withDefaults() Config {
 		c.ReadTimeout = 15 * time.Second
 	}
 	if c.WriteTimeout <= 0 {
-		c.WriteTimeout = c.HandlerTimeout + 5*time.Second
+		c.WriteTimeout = 2*c.HandlerTimeout + 5*time.Second
 	}
 	if c.IdleTimeout <= 0 {
 		c.IdleTimeout = 60 * time.Second
