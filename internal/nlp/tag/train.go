@@ -8,9 +8,16 @@ import (
 
 // TrainOptions configure training.
 type TrainOptions struct {
-	Iters    int    // passes over the data (default 10)
-	Folds    int    // chunk: jackknife folds for predicted POS (0 or 1: gold POS)
-	PosIters int    // chunk: passes of the jackknife POS models (default 10)
+	Iters    int // passes over the data (default 10)
+	Folds    int // chunk: jackknife folds for predicted POS (0 or 1: gold POS)
+	PosIters int // chunk: passes of the jackknife POS models (default 10)
+	// AmbFolds (POS, > 1) jackknifes the ambiguity classes that training
+	// sees: the words of sentence i get the classes of a dictionary built
+	// without the sentences of fold i%AmbFolds, so a class is evidence from
+	// other text, as for the words the tagger meets at run time (whose
+	// dictionary, from all the training data, includes none of them),
+	// instead of a record that always contains the token's own tag.
+	AmbFolds int
 	Seed     uint64 // shuffling seed
 	Report   func(iter int, acc float64)
 }
@@ -44,7 +51,9 @@ func collectLabels(sents []seqmodel.Sentence, get func(seqmodel.Sentence) []stri
 	return out
 }
 
-func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentTask, []string) {
+// newSentTask builds the POS (or chunk) task of docs; ambFolds > 1
+// jackknifes the POS task's ambiguity classes (see TrainOptions.AmbFolds).
+func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool, ambFolds int) (*sentTask, []string) {
 	t := &sentTask{chunk: chunk}
 	for _, d := range docs {
 		t.sents = append(t.sents, d.Sentences...)
@@ -54,17 +63,18 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentT
 		get = func(s seqmodel.Sentence) []string { return s.Chunk }
 	}
 	labels := collectLabels(t.sents, get)
-	counts := map[string]map[string]int{}
-	for _, s := range t.sents {
-		for i, w := range s.Words {
-			if counts[w] == nil {
-				counts[w] = map[string]int{}
-			}
-			counts[w][s.POS[i]]++
+	dictMin := posDictMin
+	if chunk {
+		dictMin, ambFolds = chunkDictMin, 0
+	}
+	t.ambEnc = encodeAmbiguity(tagCounts(t.sents, -1, 0), dictMin)
+	amb := decodeAmbiguity(t.ambEnc)
+	var folds []ambiguity // folds[f]: the dictionary without fold f
+	if ambFolds > 1 {
+		for f := range ambFolds {
+			folds = append(folds, decodeAmbiguity(encodeAmbiguity(tagCounts(t.sents, f, ambFolds), dictMin)))
 		}
 	}
-	t.ambEnc = encodeAmbiguity(counts)
-	amb := decodeAmbiguity(t.ambEnc)
 	t.atoms = labelAtoms(labels)
 	var buf []byte
 	posAtoms := map[string]uint64{}
@@ -74,9 +84,13 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentT
 			buf = seqmodel.Analyze(w, cl, &ws[i], buf)
 		}
 		t.words = append(t.words, ws)
+		dict := amb
+		if folds != nil {
+			dict = folds[len(t.amb)%len(folds)]
+		}
 		ab := make([]uint64, len(s.Words))
 		for i, w := range s.Words {
-			ab[i] = amb.of(w)
+			ab[i] = dict.of(w)
 		}
 		t.amb = append(t.amb, ab)
 		t.flags = append(t.flags, seqmodel.SentenceFlags(ws))
@@ -97,6 +111,25 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentT
 		t.posAtom = append(t.posAtom, pa)
 	}
 	return t, labels
+}
+
+// tagCounts counts the POS tags of each word of sents, leaving out the
+// sentences of fold skip (those whose index is skip modulo folds) when
+// skip ≥ 0.
+func tagCounts(sents []seqmodel.Sentence, skip, folds int) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for si, s := range sents {
+		if skip >= 0 && si%folds == skip {
+			continue
+		}
+		for i, w := range s.Words {
+			if counts[w] == nil {
+				counts[w] = map[string]int{}
+			}
+			counts[w][s.POS[i]]++
+		}
+	}
+	return counts
 }
 
 func (t *sentTask) Docs() int                 { return len(t.sents) }
@@ -128,7 +161,7 @@ func TrainPOS(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seqmo
 // models trained on the other o.Folds folds (o.PosIters passes each).
 func TrainPOS2(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seqmodel.Model {
 	pred := jackknifePOS(docs, cl, o)
-	task, labels := newSentTask(docs, cl, false)
+	task, labels := newSentTask(docs, cl, false, o.AmbFolds)
 	for _, d := range pred {
 		for _, s := range d.Sentences {
 			task.s1 = append(task.s1, labelAtoms(s.POS))
@@ -152,7 +185,7 @@ func TrainChunk(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seq
 // jackknifePOS returns a copy of docs whose POS layer is predicted.
 func jackknifePOS(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) []seqmodel.Doc {
 	out := make([]seqmodel.Doc, len(docs))
-	po := TrainOptions{Iters: o.PosIters, Seed: o.Seed}
+	po := TrainOptions{Iters: o.PosIters, Seed: o.Seed, AmbFolds: o.AmbFolds}
 	for f := 0; f < o.Folds; f++ {
 		var rest []seqmodel.Doc
 		for i, d := range docs {
@@ -183,7 +216,7 @@ func train(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions, chunk boo
 	if o.Iters == 0 {
 		o.Iters = 10
 	}
-	task, labels := newSentTask(docs, cl, chunk)
+	task, labels := newSentTask(docs, cl, chunk, o.AmbFolds)
 	return finish(task, labels, o)
 }
 
