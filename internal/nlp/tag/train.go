@@ -18,8 +18,14 @@ type TrainOptions struct {
 	// dictionary, from all the training data, includes none of them),
 	// instead of a record that always contains the token's own tag.
 	AmbFolds int
-	Seed     uint64 // shuffling seed
-	Report   func(iter int, acc float64)
+	// Ensemble (> 1) trains that many models, on passes shuffled with seeds
+	// Seed, Seed+1, …, and returns the mean of their weights.
+	Ensemble int
+	// Prune drops the model's (mean averaged) weights whose absolute value
+	// is below it; 0 keeps every non-zero weight.
+	Prune  float64
+	Seed   uint64 // shuffling seed
+	Report func(iter int, acc float64)
 }
 
 type sentTask struct {
@@ -33,7 +39,9 @@ type sentTask struct {
 	prevBuf []uint64
 	amb     [][]uint64 // ambiguity class atoms per sentence
 	ambEnc  string
-	s1      [][]uint64 // stacked POS stage: first-stage tag atoms per sentence
+	// ambFolds > 1: training sees jackknifed classes (words seen dictMin times)
+	ambFolds, dictMin int
+	s1                [][]uint64 // stacked POS stage: first-stage tag atoms per sentence
 }
 
 func collectLabels(sents []seqmodel.Sentence, get func(seqmodel.Sentence) []string) []string {
@@ -67,14 +75,8 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool, ambFold
 	if chunk {
 		dictMin, ambFolds = chunkDictMin, 0
 	}
-	t.ambEnc = encodeAmbiguity(tagCounts(t.sents, -1, 0), dictMin)
-	amb := decodeAmbiguity(t.ambEnc)
-	var folds []ambiguity // folds[f]: the dictionary without fold f
-	if ambFolds > 1 {
-		for f := range ambFolds {
-			folds = append(folds, decodeAmbiguity(encodeAmbiguity(tagCounts(t.sents, f, ambFolds), dictMin)))
-		}
-	}
+	t.ambEnc = encodeAmbiguity(tagCounts(t.sents, nil), dictMin)
+	t.dictMin, t.ambFolds = dictMin, ambFolds
 	t.atoms = labelAtoms(labels)
 	var buf []byte
 	posAtoms := map[string]uint64{}
@@ -84,15 +86,6 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool, ambFold
 			buf = seqmodel.Analyze(w, cl, &ws[i], buf)
 		}
 		t.words = append(t.words, ws)
-		dict := amb
-		if folds != nil {
-			dict = folds[len(t.amb)%len(folds)]
-		}
-		ab := make([]uint64, len(s.Words))
-		for i, w := range s.Words {
-			ab[i] = dict.of(w)
-		}
-		t.amb = append(t.amb, ab)
 		t.flags = append(t.flags, seqmodel.SentenceFlags(ws))
 		ls := make([]int, len(s.Words))
 		for i, l := range get(s) {
@@ -110,16 +103,39 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool, ambFold
 		}
 		t.posAtom = append(t.posAtom, pa)
 	}
+	t.setAmb()
 	return t, labels
 }
 
+// setAmb sets the ambiguity classes of the task's words: from the whole
+// dictionary, or jackknifed when t.ambFolds > 1 (sentence i in fold
+// i%ambFolds gets the classes of the dictionary without that fold).
+func (t *sentTask) setAmb() {
+	dicts := []ambiguity{decodeAmbiguity(t.ambEnc)}
+	if t.ambFolds > 1 {
+		dicts = dicts[:0] // dicts[f]: the dictionary without fold f
+		for f := range t.ambFolds {
+			c := tagCounts(t.sents, func(si int) bool { return si%t.ambFolds == f })
+			dicts = append(dicts, decodeAmbiguity(encodeAmbiguity(c, t.dictMin)))
+		}
+	}
+	t.amb = t.amb[:0]
+	for si, s := range t.sents {
+		dict := dicts[si%len(dicts)]
+		ab := make([]uint64, len(s.Words))
+		for i, w := range s.Words {
+			ab[i] = dict.of(w)
+		}
+		t.amb = append(t.amb, ab)
+	}
+}
+
 // tagCounts counts the POS tags of each word of sents, leaving out the
-// sentences of fold skip (those whose index is skip modulo folds) when
-// skip ≥ 0.
-func tagCounts(sents []seqmodel.Sentence, skip, folds int) map[string]map[string]int {
+// sentences i for which skip(i) (when skip is not nil).
+func tagCounts(sents []seqmodel.Sentence, skip func(int) bool) map[string]map[string]int {
 	counts := map[string]map[string]int{}
 	for si, s := range sents {
-		if skip >= 0 && si%folds == skip {
+		if skip != nil && skip(si) {
 			continue
 		}
 		for i, w := range s.Words {
@@ -225,8 +241,12 @@ func finish(task *sentTask, labels []string, o TrainOptions) *seqmodel.Model {
 		o.Iters = 10
 	}
 	chunk := task.chunk
-	tr := seqmodel.NewTrainer(labels)
-	seqmodel.TrainGreedy(tr, task, o.Iters, o.Seed, o.Report)
+	var trs []*seqmodel.Trainer
+	for k := range max(o.Ensemble, 1) {
+		tr := seqmodel.NewTrainer(labels)
+		seqmodel.TrainGreedy(tr, task, o.Iters, o.Seed+uint64(k), o.Report)
+		trs = append(trs, tr)
+	}
 	meta := map[string]string{"features": FeatureVersion}
 	if chunk {
 		meta["features"] = ChunkFeatureVersion
@@ -242,5 +262,5 @@ func finish(task *sentTask, labels []string, o TrainOptions) *seqmodel.Model {
 		meta["frozen"] = dc.Frozen(20, 0.995, nil)
 		meta["ambiguity"] = task.ambEnc
 	}
-	return tr.Model(meta, 0)
+	return seqmodel.Ensemble(trs, meta, o.Prune)
 }
