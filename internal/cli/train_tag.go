@@ -35,6 +35,7 @@ const (
 	nerIters        = 12
 	nerFolds        = 4 // stacked second NER stage from 4-fold jackknifed first-stage labels
 	nerFoldIters    = 8
+	nerPosFolds     = 10 // >1: NER trains on jackknifed predicted POS (single POS models, posIters passes), not gold
 	clusterMinCount = 3
 )
 
@@ -138,6 +139,10 @@ func trainTagModel(ctx context.Context, r TrainRequest) error {
 		gz, err := ner.DefaultGazetteer()
 		if err != nil {
 			return err
+		}
+		if nerPosFolds > 1 {
+			// NER learns from POS tags like those the tagger gives it
+			docs = tag.PredictPOS(docs, cl, tag.TrainOptions{Folds: nerPosFolds, PosIters: posIters, AmbFolds: posAmbFolds, Seed: seed})
 		}
 		m, m2 = ner.Train(docs, cl, gz, ner.TrainOptions{Iters: nerIters, Seed: seed, Report: report, Folds: nerFolds, FoldIters: nerFoldIters})
 		name = models.NER

@@ -198,6 +198,13 @@ func TrainChunk(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seq
 	return train(docs, cl, o, true)
 }
 
+// PredictPOS returns a copy of docs whose POS layer is predicted, jackknifed:
+// the sentences of document i are tagged by a POS model (o.PosIters passes,
+// o.AmbFolds) trained on the documents of the other folds (i%o.Folds).
+func PredictPOS(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) []seqmodel.Doc {
+	return jackknifePOS(docs, cl, o)
+}
+
 // jackknifePOS returns a copy of docs whose POS layer is predicted.
 func jackknifePOS(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) []seqmodel.Doc {
 	out := make([]seqmodel.Doc, len(docs))
