@@ -42,7 +42,8 @@ func (t *task) Features(d, i int, pred []int, buf []uint64) []uint64 {
 	return features(&t.docs[d], i, t.yb, buf)
 }
 
-// Train trains the NER model on docs (gold POS, chunk and NER layers) and,
+// Train trains the NER model on docs (POS, chunk and NER layers; the POS
+// layer may be gold or, as herald train gives it, predicted) and,
 // with o.Folds > 1, its stacked second stage (else m2 is nil).
 func Train(docs []seqmodel.Doc, cl *seqmodel.Clusters, gz Gazetteer, o TrainOptions) (m1, m2 *seqmodel.Model) {
 	t := newTask(docs, cl, gz)

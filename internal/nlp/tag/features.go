@@ -260,9 +260,18 @@ func pos2Features(ws []seqmodel.Word, s1 []uint64, i int, prev []uint64, buf []u
 }
 
 // ambiguity is the tag dictionary of the training data: for each word seen
-// at least twice, the set of its tags (those with at least 5% of its
-// occurrences), as MBT and SVMTool use it for right context.
+// at least minCount times, the set of its tags (those with at least 5% of
+// its occurrences), as MBT and SVMTool use it for right context.
 type ambiguity map[string]uint64
+
+// Minimum counts of a word in the tag dictionaries: the POS model's (which
+// the tagger uses at run time) keeps every word of its training data, since
+// its training sees classes jackknifed (see TrainOptions.AmbFolds); the
+// chunker learns from the classes of words seen twice.
+const (
+	posDictMin   = 1
+	chunkDictMin = 2
+)
 
 var atomUnknown = seqmodel.Atom("<unk>")
 
@@ -273,15 +282,16 @@ func (a ambiguity) of(word string) uint64 {
 	return atomUnknown
 }
 
-// encodeAmbiguity builds the dictionary's Meta encoding from (word, tag) counts.
-func encodeAmbiguity(counts map[string]map[string]int) string {
+// encodeAmbiguity builds the dictionary's Meta encoding from (word, tag)
+// counts, keeping words seen at least minCount times.
+func encodeAmbiguity(counts map[string]map[string]int, minCount int) string {
 	var lines []string
 	for w, tags := range counts {
 		n := 0
 		for _, k := range tags {
 			n += k
 		}
-		if n < 2 || strings.ContainsAny(w, "\t\n") {
+		if n < minCount || strings.ContainsAny(w, "\t\n") {
 			continue
 		}
 		var ts []string

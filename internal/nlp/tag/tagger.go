@@ -83,6 +83,11 @@ func (t *Tagger) buildCache() {
 		if _, ok := t.frozen[word]; ok {
 			continue // tagged without scoring
 		}
+		if t.clusters != nil && t.clusters.ID(word) < 0 {
+			// rare in news (the dictionary keeps words seen once in
+			// training): scored in full when met, not worth the load time
+			continue
+		}
 		buf = seqmodel.Analyze(word, t.clusters, &w, buf)
 		feats = posIntrinsic(&w, a, feats[:0])
 		t.pos.Score(feats, scores)

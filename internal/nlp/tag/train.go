@@ -8,11 +8,24 @@ import (
 
 // TrainOptions configure training.
 type TrainOptions struct {
-	Iters    int    // passes over the data (default 10)
-	Folds    int    // chunk: jackknife folds for predicted POS (0 or 1: gold POS)
-	PosIters int    // chunk: passes of the jackknife POS models (default 10)
-	Seed     uint64 // shuffling seed
-	Report   func(iter int, acc float64)
+	Iters    int // passes over the data (default 10)
+	Folds    int // chunk: jackknife folds for predicted POS (0 or 1: gold POS)
+	PosIters int // chunk: passes of the jackknife POS models (default 10)
+	// AmbFolds (POS, > 1) jackknifes the ambiguity classes that training
+	// sees: the words of sentence i get the classes of a dictionary built
+	// without the sentences of fold i%AmbFolds, so a class is evidence from
+	// other text, as for the words the tagger meets at run time (whose
+	// dictionary, from all the training data, includes none of them),
+	// instead of a record that always contains the token's own tag.
+	AmbFolds int
+	// Ensemble (> 1) trains that many models, on passes shuffled with seeds
+	// Seed, Seed+1, …, and returns the mean of their weights.
+	Ensemble int
+	// Prune drops the model's (mean averaged) weights whose absolute value
+	// is below it; 0 keeps every non-zero weight.
+	Prune  float64
+	Seed   uint64 // shuffling seed
+	Report func(iter int, acc float64)
 }
 
 type sentTask struct {
@@ -26,7 +39,9 @@ type sentTask struct {
 	prevBuf []uint64
 	amb     [][]uint64 // ambiguity class atoms per sentence
 	ambEnc  string
-	s1      [][]uint64 // stacked POS stage: first-stage tag atoms per sentence
+	// ambFolds > 1: training sees jackknifed classes (words seen dictMin times)
+	ambFolds, dictMin int
+	s1                [][]uint64 // stacked POS stage: first-stage tag atoms per sentence
 }
 
 func collectLabels(sents []seqmodel.Sentence, get func(seqmodel.Sentence) []string) []string {
@@ -44,7 +59,9 @@ func collectLabels(sents []seqmodel.Sentence, get func(seqmodel.Sentence) []stri
 	return out
 }
 
-func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentTask, []string) {
+// newSentTask builds the POS (or chunk) task of docs; ambFolds > 1
+// jackknifes the POS task's ambiguity classes (see TrainOptions.AmbFolds).
+func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool, ambFolds int) (*sentTask, []string) {
 	t := &sentTask{chunk: chunk}
 	for _, d := range docs {
 		t.sents = append(t.sents, d.Sentences...)
@@ -54,17 +71,12 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentT
 		get = func(s seqmodel.Sentence) []string { return s.Chunk }
 	}
 	labels := collectLabels(t.sents, get)
-	counts := map[string]map[string]int{}
-	for _, s := range t.sents {
-		for i, w := range s.Words {
-			if counts[w] == nil {
-				counts[w] = map[string]int{}
-			}
-			counts[w][s.POS[i]]++
-		}
+	dictMin := posDictMin
+	if chunk {
+		dictMin, ambFolds = chunkDictMin, 0
 	}
-	t.ambEnc = encodeAmbiguity(counts)
-	amb := decodeAmbiguity(t.ambEnc)
+	t.ambEnc = encodeAmbiguity(tagCounts(t.sents, nil), dictMin)
+	t.dictMin, t.ambFolds = dictMin, ambFolds
 	t.atoms = labelAtoms(labels)
 	var buf []byte
 	posAtoms := map[string]uint64{}
@@ -74,11 +86,6 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentT
 			buf = seqmodel.Analyze(w, cl, &ws[i], buf)
 		}
 		t.words = append(t.words, ws)
-		ab := make([]uint64, len(s.Words))
-		for i, w := range s.Words {
-			ab[i] = amb.of(w)
-		}
-		t.amb = append(t.amb, ab)
 		t.flags = append(t.flags, seqmodel.SentenceFlags(ws))
 		ls := make([]int, len(s.Words))
 		for i, l := range get(s) {
@@ -96,7 +103,49 @@ func newSentTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, chunk bool) (*sentT
 		}
 		t.posAtom = append(t.posAtom, pa)
 	}
+	t.setAmb()
 	return t, labels
+}
+
+// setAmb sets the ambiguity classes of the task's words: from the whole
+// dictionary, or jackknifed when t.ambFolds > 1 (sentence i in fold
+// i%ambFolds gets the classes of the dictionary without that fold).
+func (t *sentTask) setAmb() {
+	dicts := []ambiguity{decodeAmbiguity(t.ambEnc)}
+	if t.ambFolds > 1 {
+		dicts = dicts[:0] // dicts[f]: the dictionary without fold f
+		for f := range t.ambFolds {
+			c := tagCounts(t.sents, func(si int) bool { return si%t.ambFolds == f })
+			dicts = append(dicts, decodeAmbiguity(encodeAmbiguity(c, t.dictMin)))
+		}
+	}
+	t.amb = t.amb[:0]
+	for si, s := range t.sents {
+		dict := dicts[si%len(dicts)]
+		ab := make([]uint64, len(s.Words))
+		for i, w := range s.Words {
+			ab[i] = dict.of(w)
+		}
+		t.amb = append(t.amb, ab)
+	}
+}
+
+// tagCounts counts the POS tags of each word of sents, leaving out the
+// sentences i for which skip(i) (when skip is not nil).
+func tagCounts(sents []seqmodel.Sentence, skip func(int) bool) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for si, s := range sents {
+		if skip != nil && skip(si) {
+			continue
+		}
+		for i, w := range s.Words {
+			if counts[w] == nil {
+				counts[w] = map[string]int{}
+			}
+			counts[w][s.POS[i]]++
+		}
+	}
+	return counts
 }
 
 func (t *sentTask) Docs() int                 { return len(t.sents) }
@@ -128,7 +177,7 @@ func TrainPOS(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seqmo
 // models trained on the other o.Folds folds (o.PosIters passes each).
 func TrainPOS2(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seqmodel.Model {
 	pred := jackknifePOS(docs, cl, o)
-	task, labels := newSentTask(docs, cl, false)
+	task, labels := newSentTask(docs, cl, false, o.AmbFolds)
 	for _, d := range pred {
 		for _, s := range d.Sentences {
 			task.s1 = append(task.s1, labelAtoms(s.POS))
@@ -149,10 +198,17 @@ func TrainChunk(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seq
 	return train(docs, cl, o, true)
 }
 
+// PredictPOS returns a copy of docs whose POS layer is predicted, jackknifed:
+// the sentences of document i are tagged by a POS model (o.PosIters passes,
+// o.AmbFolds) trained on the documents of the other folds (i%o.Folds).
+func PredictPOS(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) []seqmodel.Doc {
+	return jackknifePOS(docs, cl, o)
+}
+
 // jackknifePOS returns a copy of docs whose POS layer is predicted.
 func jackknifePOS(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) []seqmodel.Doc {
 	out := make([]seqmodel.Doc, len(docs))
-	po := TrainOptions{Iters: o.PosIters, Seed: o.Seed}
+	po := TrainOptions{Iters: o.PosIters, Seed: o.Seed, AmbFolds: o.AmbFolds}
 	for f := 0; f < o.Folds; f++ {
 		var rest []seqmodel.Doc
 		for i, d := range docs {
@@ -183,7 +239,7 @@ func train(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions, chunk boo
 	if o.Iters == 0 {
 		o.Iters = 10
 	}
-	task, labels := newSentTask(docs, cl, chunk)
+	task, labels := newSentTask(docs, cl, chunk, o.AmbFolds)
 	return finish(task, labels, o)
 }
 
@@ -192,8 +248,12 @@ func finish(task *sentTask, labels []string, o TrainOptions) *seqmodel.Model {
 		o.Iters = 10
 	}
 	chunk := task.chunk
-	tr := seqmodel.NewTrainer(labels)
-	seqmodel.TrainGreedy(tr, task, o.Iters, o.Seed, o.Report)
+	var trs []*seqmodel.Trainer
+	for k := range max(o.Ensemble, 1) {
+		tr := seqmodel.NewTrainer(labels)
+		seqmodel.TrainGreedy(tr, task, o.Iters, o.Seed+uint64(k), o.Report)
+		trs = append(trs, tr)
+	}
 	meta := map[string]string{"features": FeatureVersion}
 	if chunk {
 		meta["features"] = ChunkFeatureVersion
@@ -209,5 +269,5 @@ func finish(task *sentTask, labels []string, o TrainOptions) *seqmodel.Model {
 		meta["frozen"] = dc.Frozen(20, 0.995, nil)
 		meta["ambiguity"] = task.ambEnc
 	}
-	return tr.Model(meta, 0)
+	return seqmodel.Ensemble(trs, meta, o.Prune)
 }
