@@ -750,19 +750,7 @@ func (p *parser) podPosition(i int) (match, bool) {
 	if e == nil || e.pod == "" || strings.HasSuffix(strings.ToLower(p.w[j].t), "s") {
 		return match{}, false
 	}
-	end := j + 1
-	v := ""
-	if d := p.x(end); d != nil && (d.deictic == "today" || d.deictic == "yesterday" || d.deictic == "tomorrow") {
-		v, end = p.deicticDay(d.deictic), end+1
-	} else if m, ok := p.weekday(end); ok && m.typ == model.TimeDate && m.mod == "" {
-		v, end = m.val, m.end
-	} else if d, ok := p.lastDay(); ok {
-		v = d
-	} else if p.has {
-		v = day(p.dct)
-	} else {
-		v = "XXXX-XX-XX"
-	}
+	v, end, _ := p.timeDay(j + 1)
 	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, mod: mod, rule: "part-of-day-position"}, true
 }
 

@@ -1243,18 +1243,10 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		}
 	}
 	if dateVal == "" {
-		if m, okd := p.weekday(k); okd && m.typ == model.TimeDate {
-			dateVal, end = m.val, m.end
-		} else if m, okd := p.monthDate(k); okd && len(m.val) == 10 {
-			dateVal, end = m.val, m.end
-		} else if e := p.x(k); e != nil && (e.deictic == "today" || e.deictic == "yesterday" || e.deictic == "tomorrow") {
-			dateVal, end = p.deicticDay(e.deictic), k+1
-		} else if d, ok := p.lastDay(); ok {
-			dateVal = d
-		} else if p.has {
-			dateVal = day(p.dct)
-		} else {
-			dateVal = "XXXX-XX-XX"
+		var next int
+		var named bool
+		if dateVal, next, named = p.timeDay(k); named {
+			end = next
 		}
 	}
 	v := dateVal + "T" + twoDigits(h) + ":" + twoDigits(mi)
@@ -1276,6 +1268,29 @@ func (p *parser) skipZone(k int) int {
 		}
 	}
 	return k
+}
+
+// timeDay returns the day a time of day before word k belongs to: a
+// weekday, a full date or today/yesterday/tomorrow at k (named, with the
+// end of its words); else the day last named within a week of publication;
+// else the publication day; else XXXX-XX-XX.
+func (p *parser) timeDay(k int) (v string, end int, named bool) {
+	if m, ok := p.weekday(k); ok && m.typ == model.TimeDate && m.mod == "" {
+		return m.val, m.end, true
+	}
+	if m, ok := p.monthDate(k); ok && len(m.val) == 10 {
+		return m.val, m.end, true
+	}
+	if e := p.x(k); e != nil && (e.deictic == "today" || e.deictic == "yesterday" || e.deictic == "tomorrow") {
+		return p.deicticDay(e.deictic), k + 1, true
+	}
+	if d, ok := p.lastDay(); ok {
+		return d, k, false
+	}
+	if p.has {
+		return day(p.dct), k, false
+	}
+	return "XXXX-XX-XX", k, false
 }
 
 // lastDay is the day last mentioned when it lies within a week of the
