@@ -470,6 +470,9 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if noSource {
 		subjS, subjE = srcS, srcE
 		srcS, srcE = -1, -1
+		if subjS >= 0 && d.negatedNP(subjS, lo) {
+			return // "no final schedule or location has been confirmed"
+		}
 	}
 	// The object of a preposition is no subject: "released on Monday
 	// concluded"; a time phrase is skipped ("Trump on Sunday tweeted").
@@ -646,6 +649,11 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	end := d.contentEnd(k, te, next)
 	end = d.trimAdjuncts(dr, k, end)
 	if end-k < 1 {
+		return
+	}
+	// "add" with a bare noun phrase is no statement: "The timing … adds
+	// urgency to the meeting", "adds weight to".
+	if c.entry.Lemma == "add" && d.bareNP(k, end) {
 		return
 	}
 	if subjS >= 0 && !d.isPronoun(subjS) {
@@ -1358,4 +1366,46 @@ func (d *doc) weakCueBefore(s, e int) bool {
 // lies after byte offset o (regions are in text order and do not overlap).
 func (d *doc) firstRegionEndingAfter(o int) int {
 	return sort.Search(len(d.regs), func(i int) bool { return d.regs[i].end > o })
+}
+
+// bareNP: tokens [s, e) hold no verb, no quotation and no clause opener,
+// as in "urgency to the meeting". Untagged, every token must look nominal
+// or join nominals ("to", "and", a comma).
+func (d *doc) bareNP(s, e int) bool {
+	switch d.lw(s) {
+	case "that", "whether", "if", "how", "what", "why", "when", "where", "who", "to":
+		return false
+	}
+	for i := s; i < e; i++ {
+		if d.reg[i] >= 0 {
+			return false
+		}
+		if d.hasPOS {
+			if p := d.pos(i); p == "MD" || strings.HasPrefix(p, "VB") {
+				return false
+			}
+		} else if !d.nominal(i) && !prepJoin[d.lw(i)] && !d.is(i, "and") && !d.is(i, "or") && !d.isComma(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// negatedNP: the noun phrase ending at or starting with token s (not before
+// lo) opens with a negative quantifier: "no final schedule or location",
+// "nothing", "neither side".
+func (d *doc) negatedNP(s, lo int) bool {
+	for i := s; i >= lo && s-i <= 5; i-- {
+		switch d.lw(i) {
+		case "no", "nothing", "none", "neither":
+			return true
+		}
+		if i < s && !d.isComma(i) && !d.is(i, "or") && !d.is(i, "and") && !d.nominal(i) {
+			p := d.pos(i)
+			if !d.hasPOS || !strings.HasPrefix(p, "JJ") && !strings.HasPrefix(p, "NN") {
+				return false
+			}
+		}
+	}
+	return false
 }

@@ -122,6 +122,10 @@ func TestExtract(t *testing.T) {
 			wants: []want{{content: "We will win, | and then", kind: "direct", source: "Lopez", speaker: "E1", cue: "said"}}},
 		{name: "scare quotes are no quotation", text: "The so-called “peace plan” was published on Monday.", none: true},
 		{name: "no cue", text: "The army withdrew two brigades on Monday.", none: true},
+		{name: "add with a noun phrase is no statement", text: "The timing of the meeting adds urgency to the talks.", none: true},
+		{name: "negated passive is no statement", text: "The meeting could take place soon, though no final schedule or location has been confirmed.", none: true},
+		{name: "add with a clause is", text: "Smith added that the talks would go on.",
+			wants: []want{{content: "that the talks would go on", kind: "indirect", source: "Smith", speaker: "E2", cue: "added"}}},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
