@@ -177,6 +177,9 @@ func (p *parser) relative(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	if p.eq(j, "fiscal") && p.eqAny(j+1, "year", "quarter") {
+		j++ // "the current fiscal year", "last fiscal year": the year it names
+	}
 	// recent days, the coming weeks
 	if u, plural, ok := p.unit(j); ok && plural && !p.eqAny(j, "weekends") {
 		if rel == "recent" {
@@ -958,10 +961,41 @@ func (p *parser) vagueRef(i int) (match, bool) {
 		if n >= 1 && n <= 21 {
 			return match{end: i + 3, typ: model.TimeDate, val: twoDigits(n - 1), rule: "century"}, true
 		}
+	case (i+1 < len(p.w) && p.w[i].kind == kOrdinal || p.x(i) != nil && p.x(i).ord > 0) && (p.eq(i+1, "century") || p.hyphen(i+1) && p.eq(i+2, "century")):
+		// "a 20th century democrat", "the fabled 11th-century temple"
+		n := p.w[i].num
+		if p.w[i].kind != kOrdinal {
+			n = p.x(i).ord
+		}
+		end := i + 2
+		if p.hyphen(i + 1) {
+			end++
+		}
+		if end < len(p.w) && p.w[end-1].upper && p.w[end].upper && p.w[end].kind == kWord {
+			break // "21st Century Fox": a name
+		}
+		if n >= 1 && n <= 21 {
+			return match{end: end, typ: model.TimeDate, val: twoDigits(n - 1), rule: "century"}, true
+		}
 	case p.eq(i, "these") && p.eq(i+1, "days"):
 		return match{end: i + 2, typ: model.TimeDate, val: "PRESENT_REF", rule: "ref-present"}, true
 	case p.eq(i, "at") && p.eq(i+1, "present"):
 		return match{}, false
+	}
+	// "the first hours", "the past weeks", "the final days", "the early
+	// years", "the weeks ahead": a stretch of units of no stated length
+	if p.eq(i, "the") {
+		k := i + 1
+		if p.eqAny(k, "first", "past", "last", "next", "final", "early", "initial") {
+			k++
+		}
+		if u, plural, ok := p.unit(k); ok && plural && u != "WE" && (k > i+1 || p.eq(k+1, "ahead")) {
+			end := k + 1
+			if p.eq(end, "ahead") {
+				end++
+			}
+			return match{end: end, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-span"}, true
+		}
 	}
 	// hours earlier, years ago, moments later
 	if u, plural, ok := p.unit(i); ok && plural && p.w[i].upper == (i == 0 || p.w[i].upper) {
@@ -979,8 +1013,15 @@ func (p *parser) vagueRef(i int) (match, bool) {
 			}
 			return match{end: i + 2, typ: t, val: "FUTURE_REF", rule: "vague-later"}, true
 		}
-		if p.eqAny(i-1, "for", "in", "over") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") {
-			return match{end: i + 1, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-duration"}, true
+		if p.eqAny(i-1, "for", "in", "over", "within") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") {
+			// "for years", "within weeks", "within weeks or months"
+			end := i + 1
+			if p.eq(end, "or") {
+				if u2, plural2, ok2 := p.unit(end + 1); ok2 && plural2 && u2 != "WE" {
+					end += 2
+				}
+			}
+			return match{end: end, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-duration"}, true
 		}
 	}
 	return match{}, false

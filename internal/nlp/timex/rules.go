@@ -386,19 +386,69 @@ func (p *parser) pos(k int) string {
 	return ""
 }
 
+// ntBase maps the stem of a negative contraction, as the stage's scanner
+// splits it ("didn" ' "t"), to its auxiliary.
+var ntBase = map[string]string{"didn": "did", "wasn": "was", "weren": "were", "hasn": "has", "haven": "have",
+	"hadn": "had", "won": "will", "wouldn": "would", "couldn": "could", "shouldn": "should", "isn": "is",
+	"aren": "are", "doesn": "does", "don": "do"}
+
+// ntTail reports whether word k is the "'" or "t" of a negative
+// contraction ("didn't").
+func (p *parser) ntTail(k int) bool {
+	if k < 1 || k >= len(p.w) || p.w[k].gap {
+		return false
+	}
+	if p.punct(k, "'") || p.punct(k, "’") {
+		return p.eq(k+1, "t") && !p.w[k+1].gap
+	}
+	return p.eq(k, "t") && (p.punct(k-1, "'") || p.punct(k-1, "’"))
+}
+
+// auxIs reports whether word k is one of the auxiliaries ss, itself or as
+// the stem of a negative contraction ("didn't" is "did", "won't" "will").
+func (p *parser) auxIs(k int, ss ...string) bool {
+	if p.eqAny(k, ss...) {
+		return true
+	}
+	if k < 0 || k+2 >= len(p.w) || p.w[k].kind != kWord || len(p.w[k].t) > 8 || !p.ntTail(k+1) {
+		return false
+	}
+	var buf [8]byte
+	b, ok := ntBase[string(lower(p.w[k].t, buf[:]))]
+	if !ok {
+		return false
+	}
+	for _, s := range ss {
+		if b == s {
+			return true
+		}
+	}
+	return false
+}
+
+// prevWord is the word before k, passing over the tail of a negative
+// contraction ("didn't go": the word before "go" is "didn").
+func (p *parser) prevWord(k int) int {
+	k--
+	for k > 0 && p.ntTail(k) {
+		k--
+	}
+	return k
+}
+
 // auxBefore finds the auxiliary governing a participle at k.
 func (p *parser) auxBefore(k int) int {
-	for b := k - 1; b >= 0 && b >= k-3; b-- {
+	for b, n := p.prevWord(k), 0; b >= 0 && n < 3; b, n = p.prevWord(b), n+1 {
 		switch {
-		case p.eqAny(b, "was", "were", "had", "has", "have", "did"):
+		case p.auxIs(b, "was", "were", "had", "has", "have", "did"):
 			return past
-		case p.eqAny(b, "will", "would", "shall"):
+		case p.auxIs(b, "will", "would", "shall"):
 			return future
-		case p.eqAny(b, "is", "are", "am", "be", "been", "being", "get", "gets"):
-			if p.eqAny(b-1, "will", "would", "shall", "to") {
+		case p.auxIs(b, "is", "are", "am", "be", "been", "being", "get", "gets"):
+			if p.auxIs(p.prevWord(b), "will", "would", "shall", "to") {
 				return future
 			}
-			if p.eqAny(b-1, "has", "have", "had") {
+			if p.auxIs(p.prevWord(b), "has", "have", "had") {
 				return past
 			}
 			return 2 // present passive: no tense
@@ -498,8 +548,8 @@ func (p *parser) cue(k int) int {
 			return a
 		}
 	case "VB":
-		if p.eqAny(k-1, "did") || p.eqAny(k-2, "did") || p.eqAny(k-3, "did") {
-			return past
+		if b := p.prevWord(k); p.eqAny(k-2, "did") || p.eqAny(k-3, "did") || p.auxIs(b, "did") || p.eqAny(b, "not", "never") && p.auxIs(p.prevWord(b), "did") {
+			return past // "did not go", "didn't go", "did go"
 		}
 		if p.eq(k-1, "to") && p.pastInfinitive(k-1) {
 			return past // "tried to argue Sunday", "had been due to expire Friday"
@@ -637,7 +687,11 @@ func (p *parser) weekday(i int) (match, bool) {
 	case "this", "coming":
 		dir, rule = future, "weekday-this"
 	default:
-		if (p.punct(j+1, "'") || p.punct(j+1, "’")) && p.eq(j+2, "s") && p.has {
+		ps := j + 1 // the possessive may follow a part of the day: "Saturday night's debate"
+		if pe := p.x(ps); pe != nil && pe.pod != "" {
+			ps++
+		}
+		if (p.punct(ps, "'") || p.punct(ps, "’")) && p.eq(ps+1, "s") && p.has {
 			// "Wednesday's ruling": a day up to three days back is that
 			// one; further back, the tense decides between it and the
 			// coming one ("ahead of Sunday's vote"), and news reports

@@ -517,3 +517,100 @@ func TestMidYearAndTheCentury(t *testing.T) {
 		{"The score was 10-1998 at the end.", nil},
 	})
 }
+
+// taggedRun runs the stage over "word/TAG" tokens joined by spaces; a
+// token written "~word/TAG" is glued to the one before ("did/VBD ~n't/RB"
+// is "didn't"), as the tokenizer splits contractions.
+func taggedRun(t *testing.T, in, published string) []model.Time {
+	t.Helper()
+	pub, err := time.Parse("2006-01-02", published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Analysis{Doc: model.Doc{Language: "en"}, PublishedDate: pub}
+	var b strings.Builder
+	for i, wt := range strings.Fields(in) {
+		w, tag, _ := strings.Cut(wt, "/")
+		if rest, glued := strings.CutPrefix(w, "~"); glued {
+			w = rest
+		} else if i > 0 {
+			b.WriteByte(' ')
+		}
+		a.Tokens = append(a.Tokens, model.Token{Start: b.Len(), End: b.Len() + len(w), Text: w, POS: tag})
+		b.WriteString(w)
+	}
+	a.Text = b.String()
+	a.Sentences = []model.Sentence{{Start: 0, End: len(a.Text), Block: -1}}
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a.Times
+}
+
+// A negative contraction is its auxiliary: "didn't arrive" is past like
+// "did not arrive", "won't be held" future like "will not be held".
+func TestContractedNegation(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"The/DT team/NN did/VBD ~n't/RB arrive/VB until/IN Tuesday/NNP ./.", "1998-08-04"},
+		{"The/DT team/NN did/VBD not/RB arrive/VB until/IN Tuesday/NNP ./.", "1998-08-04"},
+		{"That/DT part/NN did/VBD ~n't/RB grow/VB more/RBR likely/JJ on/IN Tuesday/NNP ./.", "1998-08-04"},
+		{"The/DT vote/NN wo/MD ~n't/RB be/VB held/VBN Tuesday/NNP ./.", "1998-08-11"},
+		{"The/DT vote/NN was/VBD ~n't/RB held/VBN Tuesday/NNP ./.", "1998-08-04"},
+		{"The/DT team/NN will/MD arrive/VB Tuesday/NNP ./.", "1998-08-11"},
+	} {
+		got := taggedRun(t, c.in, "1998-08-07")
+		if len(got) != 1 || got[0].Value != c.want {
+			t.Errorf("%q: got %+v, want one time %s", c.in, got, c.want)
+		}
+	}
+}
+
+// A possessive weekday keeps its possessive reading with a part of the day
+// between ("Saturday night's debate" the day after is that Saturday).
+func TestPossessivePartOfDay(t *testing.T) {
+	check(t, "2016-02-07", []tcase{
+		{"The beginning of Saturday night's debate could not have been more awkward.", []want{{"Saturday night", "TIME 2016-02-06TNI"}}},
+		{"Saturday's debate could not have been more awkward.", []want{{"Saturday", "DATE 2016-02-06"}}},
+	})
+}
+
+// Centuries need no article ("a 20th century democrat", "the
+// 11th-century temple"); "21st Century Fox" is a name.
+func TestBareCentury(t *testing.T) {
+	check(t, "1998-02-13", []tcase{
+		{"She is a 20th century democrat.", []want{{"20th century", "DATE 19"}}},
+		{"They cleared mines near the fabled 11th-century temple.", []want{{"11th-century", "DATE 10"}}},
+		{"The twentieth century ended.", []want{{"The twentieth century", "DATE 19"}}},
+		{"He joined 21st Century Fox.", nil},
+		{"He finished 20th in the race.", nil},
+	})
+}
+
+// "fiscal" between a relative word and "year" names the same year.
+func TestRelativeFiscalYear(t *testing.T) {
+	check(t, "1989-11-02", []tcase{
+		{"Sales in the current fiscal year will rise.", []want{{"the current fiscal year", "DATE 1989"}}},
+		{"It earned $5 million in the latest fiscal year.", []want{{"the latest fiscal year", "DATE 1988"}}},
+		{"Last fiscal year it lost money.", []want{{"Last fiscal year", "DATE 1988"}}},
+	})
+}
+
+// A stretch of units of no stated length: "the first hours", "the past
+// weeks", "the final days", "the weeks ahead", "within weeks or months".
+func TestVagueSpans(t *testing.T) {
+	check(t, "1998-02-13", []tcase{
+		{"Prisoners were taken in the first hours of the war.", []want{{"the first hours", "DURATION PTXH"}}},
+		{"Over the past weeks, prices rose.", []want{{"the past weeks", "DURATION PXW"}}},
+		{"Investors will watch rates in the weeks ahead.", []want{{"the weeks ahead", "DURATION PXW"}}},
+		{"He probably died within weeks or months of his capture.", []want{{"weeks or months", "DURATION PXW"}}},
+		{"Troops will be committed within weeks.", []want{{"weeks", "DURATION PXW"}}},
+		{"You don't save as many lives in the early years.", []want{{"the early years", "DURATION PXY"}}},
+		{"Prices rose over the past three weeks.", []want{{"the past three weeks", "DURATION P3W"}}},
+		{"Talks continue in the coming days.", []want{{"the coming days", "DATE FUTURE_REF"}}},
+		{"The past weekends were quiet.", nil},
+	})
+}
