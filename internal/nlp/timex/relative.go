@@ -270,6 +270,20 @@ func (p *parser) relative(i int) (match, bool) {
 	if the && (rel == "past" || rel == "last") && u != "Q" && u != "Y" && u != "WE" && u != "DE" {
 		return match{end: j + 1, typ: model.TimeDuration, val: durVal(1, u), rule: "the-past-unit"}, true
 	}
+	if rel == "this" && !the && p.w[j-1].upper && p.w[j].upper && posMod == "" {
+		// "ABC's This Week", "\"This Week With David Brinkley\"": title
+		// case after other words of the sentence is a programme's name
+		for k := 0; k < j-1; k++ {
+			if p.w[k].kind == kWord {
+				return match{}, false
+			}
+		}
+	}
+	if u == "WE" && rel == "this" && posMod == "" && p.has && isoWeekday(p.dct) < 6 && p.dir(i, j+1) == past {
+		// "this weekend" in a past clause early in the week is the one
+		// just gone, as with "the weekend"
+		off = -1
+	}
 	v, t, ok := p.unitValue(u, off)
 	if !ok {
 		return match{}, false
@@ -357,9 +371,12 @@ func (p *parser) quantity(i int) (match, bool) {
 		if !oku || plural || the || n < 0 {
 			return match{}, false
 		}
+		if p.eqAny(j, "a", "an") && p.hyphen(j-1) {
+			return match{}, false // "$12-an-hour workers": a rate
+		}
 		end := k + 2
-		if p.hyphen(end) && p.eq(end+1, "old") {
-			return match{}, false // an age, not a time expression in TimeML corpora
+		if p.hyphen(end) && p.eqAny(end+1, "old", "olds") {
+			return match{}, false // an age ("14-year-olds"), not a time expression in TimeML corpora
 		}
 		if p.hyphen(end) && p.eq(end+1, "long") {
 			end += 2

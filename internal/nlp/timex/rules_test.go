@@ -293,6 +293,9 @@ func TestAgesRatesCouple(t *testing.T) {
 	check(t, "1998-08-12", []tcase{
 		{"John Smith, 52 years old, was named president.", nil},
 		{"Survey respondents were 18 to 35 years of age.", nil},
+		{"I know that 14-year-olds don't make good decisions.", nil},
+		{"He blamed thousands of $12-an-hour workers.", nil},
+		{"A three-hour meeting ended.", []want{{"three-hour", "DURATION PT3H"}}},
 		{"It will cost $33 billion over a decade.", []want{{"a decade", "DURATION P10Y"}}},
 		{"Amtrak costs the government $500 million a year.", []want{{"a year", "SET P1Y"}}},
 		{"They talked for a couple of hours.", []want{{"a couple of hours", "DURATION PT2H APPROX"}}},
@@ -612,5 +615,19 @@ func TestVagueSpans(t *testing.T) {
 		{"Prices rose over the past three weeks.", []want{{"the past three weeks", "DURATION P3W"}}},
 		{"Talks continue in the coming days.", []want{{"the coming days", "DATE FUTURE_REF"}}},
 		{"The past weekends were quiet.", nil},
+	})
+}
+
+// "this weekend" in a past clause early in the week is the weekend just
+// gone; "This Week" in title case after other words is a programme.
+func TestThisWeekendAndProgramme(t *testing.T) {
+	check(t, "2016-09-19", []tcase{
+		{"The president told voters this weekend he would be insulted.", []want{{"this weekend", "DATE 2016-W37-WE"}}},
+		{"He will campaign in Ohio this weekend.", []want{{"this weekend", "DATE 2016-W38-WE"}}},
+		{"Trump said on ABC's This Week that it was bad.", nil},
+		{"This Week, prices rose.", []want{{"This Week", "DATE 2016-W38"}}},
+	})
+	check(t, "2016-09-24", []tcase{
+		{"He campaigned in Ohio this weekend.", []want{{"this weekend", "DATE 2016-W38-WE"}}},
 	})
 }
