@@ -770,6 +770,9 @@ func (p *parser) podPosition(i int) (match, bool) {
 	if e == nil || e.pod == "" || strings.HasSuffix(strings.ToLower(p.w[j].t), "s") {
 		return match{}, false
 	}
+	if p.eqAny(j+1, "show", "shows", "comedy", "comedian", "comedians", "host", "hosts", "talk", "television", "tv", "programme", "program", "programs", "programmes") {
+		return match{}, false // "late-night comedy": a kind of programme, no night in particular
+	}
 	v, end, _ := p.timeDay(j + 1)
 	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, mod: mod, rule: "part-of-day-position"}, true
 }

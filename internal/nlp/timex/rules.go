@@ -1406,6 +1406,9 @@ func (p *parser) deictic(i int) (match, bool) {
 		if j+1 < len(p.w) && p.w[j+1].kind == kWord && p.x(j+1) == nil && !p.w[j+1].upper && p.eqAny(j-1, "rose", "fell", "stayed", "remained", "closed") {
 			return match{}, false
 		}
+		if p.eqAny(j-1, "happen", "happens", "happened", "change", "changes", "changed", "disappear", "disappeared", "vanish", "vanished", "evaporate", "evaporated") {
+			return match{}, false // "it won't happen overnight": suddenly, no night
+		}
 		return match{end: j + 1, typ: model.TimeTime, val: p.deicticDay("today") + "TNI", rule: "overnight"}, true
 	case "noon", "midnight":
 		return match{}, false

@@ -631,3 +631,15 @@ func TestThisWeekendAndProgramme(t *testing.T) {
 		{"He campaigned in Ohio this weekend.", []want{{"this weekend", "DATE 2016-W38-WE"}}},
 	})
 }
+
+// A part of the day that names no time: "late-night comedy" is a kind of
+// programme, "it won't happen overnight" means suddenly.
+func TestNoNightInParticular(t *testing.T) {
+	check(t, "2016-09-30", []tcase{
+		{"He became a staple of late-night comedy.", nil},
+		{"He spoke on a late night talk show.", nil},
+		{"It's not going to happen overnight.", nil},
+		{"Trump took to Twitter overnight to accuse Clinton.", []want{{"overnight", "TIME 2016-09-30TNI"}}},
+		{"His late-night tweets were unhinged.", []want{{"late-night", "TIME 2016-09-30TNI END"}}},
+	})
+}
