@@ -1052,6 +1052,9 @@ func (p *parser) anaphora(i int) (match, bool) {
 	j := i
 	if p.eqAny(j, "the", "a") {
 		j++
+		if p.eq(i, "the") && p.eqAny(j, "comparable", "corresponding", "same") && p.eq(j+1, "year") && p.hyphen(j+2) {
+			j++ // "the comparable year-ago quarter"
+		}
 	}
 	if !(p.eq(j, "year") && p.hyphen(j+1) && p.eqAny(j+2, "earlier", "ago")) {
 		// year end, year's end

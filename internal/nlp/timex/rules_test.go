@@ -643,3 +643,11 @@ func TestNoNightInParticular(t *testing.T) {
 		{"His late-night tweets were unhinged.", []want{{"late-night", "TIME 2016-09-30TNI END"}}},
 	})
 }
+
+// "the comparable year-ago quarter" keeps its article and adjective.
+func TestComparableYearAgo(t *testing.T) {
+	check(t, "1989-10-27", []tcase{
+		{"In the comparable year-ago quarter, sales fell.", []want{{"the comparable year-ago quarter", "DATE 1988-Q3"}}},
+		{"The year-earlier period was bad.", []want{{"The year-earlier period", "DATE 1988-Q3"}}},
+	})
+}
