@@ -676,6 +676,12 @@ func (p *parser) weekday(i int) (match, bool) {
 	if pe := p.x(j + 1); pe != nil && pe.pod != "" && mod == "" && rel == "" && len(p.w[j+1].t) > 1 && (p.w[j+1].t[len(p.w[j+1].t)-1] == 's') {
 		return match{end: j + 2, typ: model.TimeSet, val: "XXXX-WXX-" + strconv.Itoa(e.wday) + "T" + pe.pod, rule: "set-weekday-nights"}, true
 	}
+	if mod == "" && rel == "" && p.eqAny(j+1, "and", "or") {
+		// "Monday and Tuesday nights": the first day shares the plural
+		if e2, pe := p.x(j+2), p.x(j+3); e2 != nil && e2.wday > 0 && p.w[j+2].upper && pe != nil && pe.pod != "" && strings.HasSuffix(p.w[j+3].t, "s") {
+			return match{end: j + 1, typ: model.TimeSet, val: "XXXX-WXX-" + strconv.Itoa(e.wday) + "T" + pe.pod, rule: "set-weekday-nights"}, true
+		}
+	}
 	var dir int
 	strict := false
 	rule := "weekday"

@@ -48,6 +48,8 @@ func TestWeekdays(t *testing.T) {
 		{"The vote was held Monday, Aug. 10, in the capital.", []want{{"Monday, Aug. 10", "DATE 1998-08-10"}}},
 		{"The deadline expires by Saturday.", []want{{"Saturday", "DATE 1998-08-15"}}},
 		{"The show airs Tuesday nights.", []want{{"Tuesday nights", "SET XXXX-WXX-2TNI"}}},
+		{"Flights leave on Monday and Tuesday nights.", []want{{"Monday", "SET XXXX-WXX-1TNI"}, {"Tuesday nights", "SET XXXX-WXX-2TNI"}}},
+		{"He left on Monday and Tuesday.", []want{{"Monday", "DATE 1998-08-10"}, {"Tuesday", "DATE 1998-08-11"}}},
 	})
 }
 
