@@ -279,9 +279,9 @@ func (p *parser) relative(i int) (match, bool) {
 			}
 		}
 	}
-	if u == "WE" && rel == "this" && posMod == "" && p.has && isoWeekday(p.dct) < 6 && p.dir(i, j+1) == past {
-		// "this weekend" in a past clause early in the week is the one
-		// just gone, as with "the weekend"
+	if u == "WE" && rel == "this" && posMod == "" && p.has && isoWeekday(p.dct) < 5 && !p.eqAny(i-1, "before", "until", "by") && !p.eq(i-2, "ahead") && p.dir(i, j+1) == past {
+		// "this weekend" in a past clause from Monday to Thursday is the
+		// one just gone (on a Friday it is the coming one)
 		off = -1
 	}
 	v, t, ok := p.unitValue(u, off)
@@ -431,7 +431,7 @@ func (p *parser) quantity(i int) (match, bool) {
 	if p.eq(end, "old") || p.eq(end, "of") && p.eq(end+1, "age") {
 		return match{}, false // an age ("52 years old"), not a time in TimeML
 	}
-	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after")
+	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after", "hence") || p.eq(end, "from") && p.eq(end+1, "now")
 	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && !p.durationPrep(i-1) && p.rateBefore(i) {
 		return match{}, false // "$5 a year" is a set
 	}
@@ -909,6 +909,12 @@ func (p *parser) set(i int) (match, bool) {
 			return match{end: k + 1, typ: model.TimeSet, val: durVal(nn, u), rule: "set-every"}, true
 		}
 	}
+	if p.eqAny(j, "few", "several") && n == 1 {
+		// "every few weeks"
+		if u, plural, oku := p.unit(j + 1); oku && plural && u != "WE" {
+			return match{end: j + 2, typ: model.TimeSet, val: durVal(-1, u), rule: "set-every"}, true
+		}
+	}
 	return match{}, false
 }
 
@@ -918,7 +924,7 @@ func (p *parser) setRate(i int) (match, bool) {
 		return match{}, false
 	}
 	u, plural, ok := p.unit(i + 1)
-	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later") {
+	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later", "hence") || p.eq(i+2, "from") && p.eq(i+3, "now") {
 		return match{}, false
 	}
 	if p.durationPrep(i - 1) {
@@ -944,6 +950,8 @@ func (p *parser) rateBefore(i int) bool {
 		switch {
 		case w.kind == kDigits || w.kind == kNum || w.t == "%" || w.t == "$" || w.t == "£" || w.t == "€":
 			return true
+		case w.kind == kWord && w.x != nil && w.x.num > 1 && w.x.unit == "" && !p.eqAny(k-1, "the", "a", "an"):
+			return true // "seven days a week", "three meals a day"
 		case p.eqAny(k, "once", "twice", "times", "percent", "cents", "dollars", "million", "billion", "euros", "pounds", "mln", "bln"):
 			return true
 		case w.kind == kPunct || p.eqAny(k, "and", "but", "that", "which", "who"):

@@ -93,7 +93,21 @@ func (p *parser) run() {
 				p.period = m.val
 			}
 		}
-		s, e := p.w[i].s, p.w[m.end-1].e
+		first := i
+		if m.rule == "set-rate" {
+			// "twice a week", "three times a year": the frequency is part of
+			// the set (TimeML freq), when no expression took it
+			switch {
+			case p.eqAny(i-1, "once", "twice", "thrice"):
+				first = i - 1
+			case p.eq(i-1, "times") && i >= 2 && (p.w[i-2].kind == kDigits || p.x(i-2) != nil && p.x(i-2).num > 1):
+				first = i - 2
+			}
+			if n := len(p.out); n > 0 && p.out[n-1].End > p.w[first].s {
+				first = i
+			}
+		}
+		s, e := p.w[first].s, p.w[m.end-1].e
 		p.out = append(p.out, model.Time{Start: s, End: e, Text: p.text[s:e], Type: m.typ, Value: m.val, Mod: m.mod, Rule: m.rule})
 		i = m.end
 	}

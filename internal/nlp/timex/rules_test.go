@@ -632,6 +632,12 @@ func TestThisWeekendAndProgramme(t *testing.T) {
 	check(t, "2016-09-24", []tcase{
 		{"He campaigned in Ohio this weekend.", []want{{"this weekend", "DATE 2016-W38-WE"}}},
 	})
+	check(t, "2014-06-13", []tcase{ // a Friday: the coming one
+		{"It set the stage for another likely rout this weekend.", []want{{"this weekend", "DATE 2014-W24-WE"}}},
+	})
+	check(t, "2015-03-31", []tcase{
+		{"He denied that a change would be needed before this weekend's final.", []want{{"this weekend", "DATE 2015-W14-WE"}}},
+	})
 }
 
 // A part of the day that names no time: "late-night comedy" is a kind of
@@ -651,5 +657,21 @@ func TestComparableYearAgo(t *testing.T) {
 	check(t, "1989-10-27", []tcase{
 		{"In the comparable year-ago quarter, sales fell.", []want{{"the comparable year-ago quarter", "DATE 1988-Q3"}}},
 		{"The year-earlier period was bad.", []want{{"The year-earlier period", "DATE 1988-Q3"}}},
+	})
+}
+
+// Rates: a number word before "a week" makes it a set ("seven days a
+// week"), the frequency belongs to the set's span ("twice a day", "three
+// times a year"), and "every few weeks" is a set too; "a month from now"
+// stays a date.
+func TestSetRates(t *testing.T) {
+	check(t, "1998-08-10", []tcase{
+		{"The show airs seven days a week.", []want{{"seven days", "DURATION P7D"}, {"a week", "SET P1W"}}},
+		{"Take it twice a day.", []want{{"twice a day", "SET P1D"}}},
+		{"They meet three times a year.", []want{{"three times a year", "SET P1Y"}}},
+		{"He calls once a week.", []want{{"once a week", "SET P1W"}}},
+		{"It happens every few weeks.", []want{{"every few weeks", "SET PXW"}}},
+		{"The lease runs two years a month from now.", []want{{"two years", "DURATION P2Y"}, {"a month from now", "DATE 1998-09"}}},
+		{"It lasted a week.", []want{{"a week", "DURATION P1W"}}},
 	})
 }
