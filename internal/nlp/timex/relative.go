@@ -710,6 +710,9 @@ func (p *parser) season(i int) (match, bool) {
 	if y == 0 && !p.has {
 		return match{end: end, typ: model.TimeDate, val: "XXXX-" + s, rule: "season"}, true
 	}
+	if y == 0 && rel == "" {
+		y = nearSeason(p.dct, s)
+	}
 	if y == 0 {
 		y = seasonYear(p.dct, s, rel, p.dir(i, end))
 	}

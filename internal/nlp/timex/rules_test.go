@@ -675,3 +675,20 @@ func TestSetRates(t *testing.T) {
 		{"It lasted a week.", []want{{"a week", "DURATION P1W"}}},
 	})
 }
+
+// A season under way or within two months of the publication date is the
+// nearest one, whatever the tense ("the summer" in late September, even
+// before an infinitive, is the one just over); further away the tense
+// decides.
+func TestNearSeason(t *testing.T) {
+	check(t, "2016-09-19", []tcase{
+		{"After devoting much of the summer trying to woo voters, they shifted.", []want{{"the summer", "DATE 2016-SU"}}},
+		{"He will rest in the spring.", []want{{"the spring", "DATE 2017-SP"}}},
+		{"In the winter, he will rest.", []want{{"the winter", "DATE 2016-WI"}}},
+	})
+	check(t, "2016-01-19", []tcase{
+		{"In the winter, it snowed.", []want{{"the winter", "DATE 2015-WI"}}},
+		{"In the summer, it rained.", []want{{"the summer", "DATE 2015-SU"}}},
+		{"In the summer, it will rain.", []want{{"the summer", "DATE 2016-SU"}}},
+	})
+}
