@@ -1186,6 +1186,14 @@ func (p *parser) holiday(i int) (match, bool) {
 		t = h.in(y)
 	default:
 		dir, cued := p.tense(i, end, true)
+		// What happened before the day says nothing of whether the day
+		// itself is past ("voted four days before Election Day", two days
+		// ahead of it), nor what will happen after it of whether it is
+		// to come: the nearest one is meant.
+		if dir == past && (p.eqAny(i-1, "before", "until", "till") || p.eq(i-2, "ahead") && p.eq(i-1, "of")) ||
+			dir == future && p.eqAny(i-1, "after", "since") {
+			cued = false
+		}
 		best := -1.0
 		for _, c := range []int{y - 1, y, y + 1} {
 			ct := h.in(c)

@@ -187,6 +187,14 @@ func TestHolidays(t *testing.T) {
 		{"The law takes effect on New Year's Day.", []want{{"New Year's Day", "DATE 2026-01-01"}}},
 		{"Good news arrived; the labor market held.", nil},
 	})
+	// a past event before the day, or a future one after it, leaves the
+	// nearest day
+	check(t, "2016-11-06", []tcase{
+		{"More people voted four days before Election Day.", []want{{"four days", "DURATION P4D"}, {"Election Day", "DATE 2016-11-08"}}},
+	})
+	check(t, "2016-12-20", []tcase{
+		{"He will rest after Christmas.", []want{{"Christmas", "DATE 2016-12-25"}}},
+	})
 }
 
 func TestAnaphoricDays(t *testing.T) {
