@@ -239,10 +239,12 @@ func (p *parser) relative(i int) (match, bool) {
 	if u == "Q" && rel == "this" && the {
 		return match{}, false
 	}
-	if the && (rel == "following" || rel == "previous") && (u == "Y" || u == "M" || u == "W") {
-		// "the following year", "the previous month": one unit from the
-		// narrative's reference time (the date last mentioned), else from
-		// the publication date
+	if the && (rel == "following" || rel == "previous" || rel == "next" && !p.spanLead(i-1)) && (u == "Y" || u == "M" || u == "W") {
+		// "the following year", "the previous month", and "the next year"
+		// when no preposition or verb makes it a stretch of time ("The
+		// next year, he ran again"): one unit from the narrative's
+		// reference time (the date last mentioned), else from the
+		// publication date
 		t, g := p.lastAnchor()
 		if g < unitGrain(u) {
 			if !p.has {
@@ -296,6 +298,15 @@ func (p *parser) relative(i int) (match, bool) {
 		}
 	}
 	return match{end: j + 1, typ: t, val: v, mod: posMod, rule: rule}, true
+}
+
+// spanLead reports whether word k makes the "the next year" after it a
+// stretch of time (a duration) rather than the year after: "over",
+// "during", "within" and the like, and verbs that take a stretch as their
+// object ("spend the next month").
+func (p *parser) spanLead(k int) bool {
+	return p.eqAny(k, "over", "for", "during", "within", "throughout", "through", "in", "into", "of", "across",
+		"spend", "spends", "spent", "spending", "take", "takes", "took", "taking", "focus", "focuses", "focused", "focusing")
 }
 
 // quantMod reads a quantity modifier: "about", "more than", "at least", …

@@ -700,3 +700,14 @@ func TestNearSeason(t *testing.T) {
 		{"In the summer, it will rain.", []want{{"the summer", "DATE 2016-SU"}}},
 	})
 }
+
+// "the next year" is a stretch of time after "over", "in", "spend" and
+// the like, else the year after the narrative's reference time.
+func TestTheNextUnitNarrative(t *testing.T) {
+	check(t, "2016-10-24", []tcase{
+		{"In 2007 she lost. The next year, when she expanded her lead, he quit.", []want{{"2007", "DATE 2007"}, {"The next year", "DATE 2008"}}},
+		{"Ryan will spend the next month on it.", []want{{"the next month", "DURATION P1M"}}},
+		{"It will raise $1 trillion over the next decade.", []want{{"the next decade", "DURATION P10Y"}}},
+		{"Missouri votes in the next week.", []want{{"the next week", "DURATION P1W"}}},
+	})
+}
