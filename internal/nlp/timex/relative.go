@@ -442,6 +442,9 @@ func (p *parser) quantity(i int) (match, bool) {
 	if p.eq(end, "old") || p.eq(end, "of") && p.eq(end+1, "age") {
 		return match{}, false // an age ("52 years old"), not a time in TimeML
 	}
+	if n == 1 && !plural && p.eq(end, "or") && p.eqAny(end+1, "two", "three") && !(end+2 < len(p.w) && p.x(end+2) != nil && p.x(end+2).unit != "") {
+		end += 2 // "a day or two": the range is one expression (its lower bound)
+	}
 	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after", "hence") || p.eq(end, "from") && p.eq(end+1, "now")
 	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && !p.durationPrep(i-1) && p.rateBefore(i) {
 		return match{}, false // "$5 a year" is a set

@@ -309,6 +309,8 @@ func TestAgesRatesCouple(t *testing.T) {
 		{"It will cost $33 billion over a decade.", []want{{"a decade", "DURATION P10Y"}}},
 		{"Amtrak costs the government $500 million a year.", []want{{"a year", "SET P1Y"}}},
 		{"They talked for a couple of hours.", []want{{"a couple of hours", "DURATION PT2H APPROX"}}},
+		{"He will decide in a day or two.", []want{{"a day or two", "DURATION P1D"}}},
+		{"It took a week or two weeks.", []want{{"a week", "DURATION P1W"}, {"two weeks", "DURATION P2W"}}},
 		{"Prices will rise over the next couple of years.", []want{{"the next couple of years", "DURATION P2Y APPROX"}}},
 	})
 }
