@@ -239,6 +239,13 @@ func (p *parser) relative(i int) (match, bool) {
 	if u == "Q" && rel == "this" && the {
 		return match{}, false
 	}
+	if the && rel == "next" && u == "CE" && !(p.spanLead(i-1) && !p.eqAny(i-1, "in", "into", "of")) && p.has {
+		// "China will enter the next century", "in the next century": the
+		// century after the publication date's ("the next decade" stays
+		// a stretch of ten years)
+		v, t, _ := p.unitValue(u, 1)
+		return match{end: j + 1, typ: t, val: v, rule: "the-following-unit"}, true
+	}
 	if the && (rel == "following" || rel == "previous" || rel == "next" && !p.spanLead(i-1)) && (u == "Y" || u == "M" || u == "W") {
 		// "the following year", "the previous month", and "the next year"
 		// when no preposition or verb makes it a stretch of time ("The

@@ -154,6 +154,7 @@ func (p *parser) at(i int) (match, bool) {
 	try(p.anaphora(i))
 	try(p.holiday(i))
 	try(p.anaphoricDay(i))
+	try(p.rangeDay(i))
 	// "around Nov. 1", "about 7:15 p.m."
 	if e := w.x; e != nil && e.approx == "APPROX" && !p.eq(i, "some") && i+1 < len(p.w) {
 		if m, ok := p.at(i + 1); ok && (m.typ == model.TimeTime || m.rule == "month-day" || m.rule == "month-day-year") && m.mod == "" && (!found || m.end > best.end) {
@@ -893,6 +894,38 @@ func (p *parser) monthDate(i int) (match, bool) {
 	}
 	y := p.monthResolve(i, j, m, 0)
 	return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month"}, true
+}
+
+// rangeDay reads the bare day that closes a range opened by a full date
+// ("from August 10 to 12", "Aug. 10-12", "on May 3 and 4"): that day of
+// the same month, when no unit or noun follows the number.
+func (p *parser) rangeDay(i int) (match, bool) {
+	w := &p.w[i]
+	if w.kind != kDigits || w.nd > 2 || i < 2 || len(p.out) == 0 || !(p.eqAny(i-1, "to", "through", "and", "or", "until") || p.punct(i-1, "-") || p.punct(i-1, "–")) {
+		return match{}, false
+	}
+	prev := p.out[len(p.out)-1]
+	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) != 10 || !strings.HasPrefix(prev.Rule, "month-day") && !strings.HasPrefix(prev.Rule, "day-month") {
+		return match{}, false
+	}
+	d, err := strconv.Atoi(prev.Value[8:])
+	if err != nil || w.num <= d || w.num > 31 {
+		return match{}, false
+	}
+	if n := i + 1; n < len(p.w) && p.w[n].kind != kPunct && !p.eqAny(n, "and", "or", "in", "at", "to") {
+		if y, end, ok := p.yearAt(n); ok && strings.HasPrefix(prev.Value, year(y)) {
+			return match{end: end, typ: model.TimeDate, val: prev.Value[:8] + twoDigits(w.num), rule: "range-day"}, true
+		}
+		return match{}, false // "August 10 to 12 percent"
+	}
+	if p.punct(i+1, "%") {
+		return match{}, false
+	}
+	end := i + 1
+	if y, e, ok := p.yearAt(i + 2); ok && p.punct(i+1, ",") && strings.HasPrefix(prev.Value, year(y)) {
+		end = e // "between March 1 and 5, 1998"
+	}
+	return match{end: end, typ: model.TimeDate, val: prev.Value[:8] + twoDigits(w.num), rule: "range-day"}, true
 }
 
 // relYear reads "this year", "last year", "next year" at i (needs the dct).

@@ -713,3 +713,28 @@ func TestTheNextUnitNarrative(t *testing.T) {
 		{"Missouri votes in the next week.", []want{{"the next week", "DURATION P1W"}}},
 	})
 }
+
+// The bare day closing a range opened by a full date is that day of the
+// same month ("from August 10 to 12", "Aug. 10-12"), not when a noun
+// follows the number ("August 10 to 12 percent").
+func TestRangeDay(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"The talks will be held from August 10 to 12.", []want{{"August 10", "DATE 1998-08-10"}, {"12", "DATE 1998-08-12"}}},
+		{"The fair runs Aug. 10-12 in Beijing.", []want{{"Aug. 10", "DATE 1998-08-10"}, {"12", "DATE 1998-08-12"}}},
+		{"The meeting is on May 3 and 4.", []want{{"May 3", "DATE 1998-05-03"}, {"4", "DATE 1998-05-04"}}},
+		{"Between March 1 and 5, 1998, prices fell.", []want{{"March 1", "DATE 1998-03-01"}, {"5, 1998", "DATE 1998-03-05"}}},
+		{"It rose 10 to 12 points on August 3.", []want{{"August 3", "DATE 1998-08-03"}}},
+		{"Rates rose from August 10 to 12 percent.", []want{{"August 10", "DATE 1998-08-10"}}},
+	})
+}
+
+// "the next century" is the one after the publication date's unless a
+// preposition of span makes it a hundred years ("over the next century").
+func TestTheNextCentury(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"China will enter the next century strong.", []want{{"the next century", "DATE 20"}}},
+		{"In the next century, robots will work.", []want{{"the next century", "DATE 20"}}},
+		{"Over the next century, seas will rise.", []want{{"the next century", "DURATION P100Y"}}},
+		{"It will cost $5 over the next decade.", []want{{"the next decade", "DURATION P10Y"}}},
+	})
+}
