@@ -801,6 +801,23 @@ func (p *parser) podPosition(i int) (match, bool) {
 	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, mod: mod, rule: "part-of-day-position"}, true
 }
 
+// podOf: "the morning of Aug. 7", "the night of Friday": a part of a day
+// that is named after it (a weekday, a full date, today or yesterday).
+func (p *parser) podOf(i int) (match, bool) {
+	if !p.eq(i, "the") || !p.eq(i+2, "of") {
+		return match{}, false
+	}
+	e := p.x(i + 1)
+	if e == nil || e.pod == "" || e.unit != "" && e.unit != "NIGHT" || strings.HasSuffix(strings.ToLower(p.w[i+1].t), "s") {
+		return match{}, false
+	}
+	v, end, named := p.timeDay(i + 3)
+	if !named {
+		return match{}, false
+	}
+	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, rule: "part-of-day-of"}, true
+}
+
 // position: "the end of 1990", "late July", "mid-November", "the early 1980s".
 func (p *parser) position(i int) (match, bool) {
 	j := i

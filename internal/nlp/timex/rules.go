@@ -147,6 +147,7 @@ func (p *parser) at(i int) (match, bool) {
 	try(p.quarterExpr(i))
 	try(p.samePeriod(i))
 	try(p.podPosition(i))
+	try(p.podOf(i))
 	try(p.season(i))
 	try(p.position(i))
 	try(p.set(i))

@@ -738,3 +738,12 @@ func TestTheNextCentury(t *testing.T) {
 		{"It will cost $5 over the next decade.", []want{{"the next decade", "DURATION P10Y"}}},
 	})
 }
+
+// "the morning of Aug. 7": a part of the day named after it is one TIME.
+func TestPartOfDayOf(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"It happened on the morning of Aug. 7.", []want{{"the morning of Aug. 7", "TIME 1998-08-07TMO"}}},
+		{"On the evening of Friday, they met.", []want{{"the evening of Friday", "TIME 1998-08-07TEV"}}},
+		{"The night of the long knives.", nil},
+	})
+}
