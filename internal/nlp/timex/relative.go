@@ -1066,6 +1066,10 @@ func (p *parser) vagueRef(i int) (match, bool) {
 			return match{end: end, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-span"}, true
 		}
 	}
+	// "a year-long probe", "month-long talks": one unit
+	if u, plural, ok := p.unit(i); ok && !plural && u != "WE" && p.hyphen(i+1) && p.eq(i+2, "long") {
+		return match{end: i + 3, typ: model.TimeDuration, val: durVal(1, u), rule: "duration-adjective"}, true
+	}
 	// hours earlier, years ago, moments later
 	if u, plural, ok := p.unit(i); ok && plural && p.w[i].upper == (i == 0 || p.w[i].upper) {
 		if p.eqAny(i+1, "earlier", "ago") {
@@ -1082,7 +1086,8 @@ func (p *parser) vagueRef(i int) (match, bool) {
 			}
 			return match{end: i + 2, typ: t, val: "FUTURE_REF", rule: "vague-later"}, true
 		}
-		if p.eqAny(i-1, "for", "in", "over", "within") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") {
+		if (p.eqAny(i-1, "for", "in", "over", "within") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") ||
+			p.eqAny(i-1, "for", "within") && u == "H") {
 			// "for years", "within weeks", "within weeks or months"
 			end := i + 1
 			if p.eq(end, "or") {

@@ -747,3 +747,13 @@ func TestPartOfDayOf(t *testing.T) {
 		{"The night of the long knives.", nil},
 	})
 }
+
+// "year-long" is one unit; "within hours", "for hours" a stretch of hours.
+func TestUnitLongAndHours(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"The year-long probe ended.", []want{{"year-long", "DURATION P1Y"}}},
+		{"A two-year-long study ended.", []want{{"two-year-long", "DURATION P2Y"}}},
+		{"Within hours of the attack, police arrived.", []want{{"hours", "DURATION PTXH"}}},
+		{"They met in hours of need.", nil},
+	})
+}
