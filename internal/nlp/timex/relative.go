@@ -1086,8 +1086,8 @@ func (p *parser) vagueRef(i int) (match, bool) {
 			}
 			return match{end: i + 2, typ: t, val: "FUTURE_REF", rule: "vague-later"}, true
 		}
-		if (p.eqAny(i-1, "for", "in", "over", "within") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") ||
-			p.eqAny(i-1, "for", "within") && u == "H") {
+		if p.eqAny(i-1, "for", "in", "over", "within") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") ||
+			p.eqAny(i-1, "for", "within") && u == "H" {
 			// "for years", "within weeks", "within weeks or months"
 			end := i + 1
 			if p.eq(end, "or") {
