@@ -177,6 +177,9 @@ func (p *parser) relative(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	if p.eq(j, "fiscal") && p.eqAny(j+1, "year", "quarter") {
+		j++ // "the current fiscal year", "last fiscal year": the year it names
+	}
 	// recent days, the coming weeks
 	if u, plural, ok := p.unit(j); ok && plural && !p.eqAny(j, "weekends") {
 		if rel == "recent" {
@@ -236,10 +239,19 @@ func (p *parser) relative(i int) (match, bool) {
 	if u == "Q" && rel == "this" && the {
 		return match{}, false
 	}
-	if the && (rel == "following" || rel == "previous") && (u == "Y" || u == "M" || u == "W") {
-		// "the following year", "the previous month": one unit from the
-		// narrative's reference time (the date last mentioned), else from
-		// the publication date
+	if the && rel == "next" && u == "CE" && !(p.spanLead(i-1) && !p.eqAny(i-1, "in", "into", "of")) && p.has {
+		// "China will enter the next century", "in the next century": the
+		// century after the publication date's ("the next decade" stays
+		// a stretch of ten years)
+		v, t, _ := p.unitValue(u, 1)
+		return match{end: j + 1, typ: t, val: v, rule: "the-following-unit"}, true
+	}
+	if the && (rel == "following" || rel == "previous" || rel == "next" && !p.spanLead(i-1)) && (u == "Y" || u == "M" || u == "W") {
+		// "the following year", "the previous month", and "the next year"
+		// when no preposition or verb makes it a stretch of time ("The
+		// next year, he ran again"): one unit from the narrative's
+		// reference time (the date last mentioned), else from the
+		// publication date
 		t, g := p.lastAnchor()
 		if g < unitGrain(u) {
 			if !p.has {
@@ -267,6 +279,20 @@ func (p *parser) relative(i int) (match, bool) {
 	if the && (rel == "past" || rel == "last") && u != "Q" && u != "Y" && u != "WE" && u != "DE" {
 		return match{end: j + 1, typ: model.TimeDuration, val: durVal(1, u), rule: "the-past-unit"}, true
 	}
+	if rel == "this" && !the && p.w[j-1].upper && p.w[j].upper && posMod == "" {
+		// "ABC's This Week", "\"This Week With David Brinkley\"": title
+		// case after other words of the sentence is a programme's name
+		for k := 0; k < j-1; k++ {
+			if p.w[k].kind == kWord {
+				return match{}, false
+			}
+		}
+	}
+	if u == "WE" && rel == "this" && posMod == "" && p.has && isoWeekday(p.dct) < 5 && !p.eqAny(i-1, "before", "until", "by") && !p.eq(i-2, "ahead") && p.dir(i, j+1) == past {
+		// "this weekend" in a past clause from Monday to Thursday is the
+		// one just gone (on a Friday it is the coming one)
+		off = -1
+	}
 	v, t, ok := p.unitValue(u, off)
 	if !ok {
 		return match{}, false
@@ -279,6 +305,15 @@ func (p *parser) relative(i int) (match, bool) {
 		}
 	}
 	return match{end: j + 1, typ: t, val: v, mod: posMod, rule: rule}, true
+}
+
+// spanLead reports whether word k makes the "the next year" after it a
+// stretch of time (a duration) rather than the year after: "over",
+// "during", "within" and the like, and verbs that take a stretch as their
+// object ("spend the next month").
+func (p *parser) spanLead(k int) bool {
+	return p.eqAny(k, "over", "for", "during", "within", "throughout", "through", "in", "into", "of", "across",
+		"spend", "spends", "spent", "spending", "take", "takes", "took", "taking", "focus", "focuses", "focused", "focusing")
 }
 
 // quantMod reads a quantity modifier: "about", "more than", "at least", …
@@ -354,9 +389,12 @@ func (p *parser) quantity(i int) (match, bool) {
 		if !oku || plural || the || n < 0 {
 			return match{}, false
 		}
+		if p.eqAny(j, "a", "an") && p.hyphen(j-1) {
+			return match{}, false // "$12-an-hour workers": a rate
+		}
 		end := k + 2
-		if p.hyphen(end) && p.eq(end+1, "old") {
-			return match{}, false // an age, not a time expression in TimeML corpora
+		if p.hyphen(end) && p.eqAny(end+1, "old", "olds") {
+			return match{}, false // an age ("14-year-olds"), not a time expression in TimeML corpora
 		}
 		if p.hyphen(end) && p.eq(end+1, "long") {
 			end += 2
@@ -411,7 +449,10 @@ func (p *parser) quantity(i int) (match, bool) {
 	if p.eq(end, "old") || p.eq(end, "of") && p.eq(end+1, "age") {
 		return match{}, false // an age ("52 years old"), not a time in TimeML
 	}
-	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after")
+	if n == 1 && !plural && p.eq(end, "or") && p.eqAny(end+1, "two", "three") && !(end+2 < len(p.w) && p.x(end+2) != nil && p.x(end+2).unit != "") {
+		end += 2 // "a day or two": the range is one expression (its lower bound)
+	}
+	agoNext := p.eqAny(end, "ago", "earlier", "later", "before", "after", "hence") || p.eq(end, "from") && p.eq(end+1, "now")
 	if p.eqAny(j, "a", "an") && !the && rel == "" && !agoNext && !p.durationPrep(i-1) && p.rateBefore(i) {
 		return match{}, false // "$5 a year" is a set
 	}
@@ -690,6 +731,9 @@ func (p *parser) season(i int) (match, bool) {
 	if y == 0 && !p.has {
 		return match{end: end, typ: model.TimeDate, val: "XXXX-" + s, rule: "season"}, true
 	}
+	if y == 0 && rel == "" {
+		y = nearSeason(p.dct, s)
+	}
 	if y == 0 {
 		y = seasonYear(p.dct, s, rel, p.dir(i, end))
 	}
@@ -750,8 +794,28 @@ func (p *parser) podPosition(i int) (match, bool) {
 	if e == nil || e.pod == "" || strings.HasSuffix(strings.ToLower(p.w[j].t), "s") {
 		return match{}, false
 	}
+	if p.eqAny(j+1, "show", "shows", "comedy", "comedian", "comedians", "host", "hosts", "talk", "television", "tv", "programme", "program", "programs", "programmes") {
+		return match{}, false // "late-night comedy": a kind of programme, no night in particular
+	}
 	v, end, _ := p.timeDay(j + 1)
 	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, mod: mod, rule: "part-of-day-position"}, true
+}
+
+// podOf: "the morning of Aug. 7", "the night of Friday": a part of a day
+// that is named after it (a weekday, a full date, today or yesterday).
+func (p *parser) podOf(i int) (match, bool) {
+	if !p.eq(i, "the") || !p.eq(i+2, "of") {
+		return match{}, false
+	}
+	e := p.x(i + 1)
+	if e == nil || e.pod == "" || e.unit != "" && e.unit != "NIGHT" || strings.HasSuffix(strings.ToLower(p.w[i+1].t), "s") {
+		return match{}, false
+	}
+	v, end, named := p.timeDay(i + 3)
+	if !named {
+		return match{}, false
+	}
+	return match{end: end, typ: model.TimeTime, val: v + "T" + e.pod, rule: "part-of-day-of"}, true
 }
 
 // position: "the end of 1990", "late July", "mid-November", "the early 1980s".
@@ -886,6 +950,12 @@ func (p *parser) set(i int) (match, bool) {
 			return match{end: k + 1, typ: model.TimeSet, val: durVal(nn, u), rule: "set-every"}, true
 		}
 	}
+	if p.eqAny(j, "few", "several") && n == 1 {
+		// "every few weeks"
+		if u, plural, oku := p.unit(j + 1); oku && plural && u != "WE" {
+			return match{end: j + 2, typ: model.TimeSet, val: durVal(-1, u), rule: "set-every"}, true
+		}
+	}
 	return match{}, false
 }
 
@@ -895,7 +965,7 @@ func (p *parser) setRate(i int) (match, bool) {
 		return match{}, false
 	}
 	u, plural, ok := p.unit(i + 1)
-	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later") {
+	if !ok || plural || u == "WE" || p.eqAny(i+2, "ago", "earlier", "later", "hence") || p.eq(i+2, "from") && p.eq(i+3, "now") {
 		return match{}, false
 	}
 	if p.durationPrep(i - 1) {
@@ -921,6 +991,8 @@ func (p *parser) rateBefore(i int) bool {
 		switch {
 		case w.kind == kDigits || w.kind == kNum || w.t == "%" || w.t == "$" || w.t == "£" || w.t == "€":
 			return true
+		case w.kind == kWord && w.x != nil && w.x.num > 1 && w.x.unit == "" && !p.eqAny(k-1, "the", "a", "an"):
+			return true // "seven days a week", "three meals a day"
 		case p.eqAny(k, "once", "twice", "times", "percent", "cents", "dollars", "million", "billion", "euros", "pounds", "mln", "bln"):
 			return true
 		case w.kind == kPunct || p.eqAny(k, "and", "but", "that", "which", "who"):
@@ -958,10 +1030,45 @@ func (p *parser) vagueRef(i int) (match, bool) {
 		if n >= 1 && n <= 21 {
 			return match{end: i + 3, typ: model.TimeDate, val: twoDigits(n - 1), rule: "century"}, true
 		}
+	case (i+1 < len(p.w) && p.w[i].kind == kOrdinal || p.x(i) != nil && p.x(i).ord > 0) && (p.eq(i+1, "century") || p.hyphen(i+1) && p.eq(i+2, "century")):
+		// "a 20th century democrat", "the fabled 11th-century temple"
+		n := p.w[i].num
+		if p.w[i].kind != kOrdinal {
+			n = p.x(i).ord
+		}
+		end := i + 2
+		if p.hyphen(i + 1) {
+			end++
+		}
+		if end < len(p.w) && p.w[end-1].upper && p.w[end].upper && p.w[end].kind == kWord {
+			break // "21st Century Fox": a name
+		}
+		if n >= 1 && n <= 21 {
+			return match{end: end, typ: model.TimeDate, val: twoDigits(n - 1), rule: "century"}, true
+		}
 	case p.eq(i, "these") && p.eq(i+1, "days"):
 		return match{end: i + 2, typ: model.TimeDate, val: "PRESENT_REF", rule: "ref-present"}, true
 	case p.eq(i, "at") && p.eq(i+1, "present"):
 		return match{}, false
+	}
+	// "the first hours", "the past weeks", "the final days", "the early
+	// years", "the weeks ahead": a stretch of units of no stated length
+	if p.eq(i, "the") {
+		k := i + 1
+		if p.eqAny(k, "first", "past", "last", "next", "final", "early", "initial") {
+			k++
+		}
+		if u, plural, ok := p.unit(k); ok && plural && u != "WE" && (k > i+1 || p.eq(k+1, "ahead")) {
+			end := k + 1
+			if p.eq(end, "ahead") {
+				end++
+			}
+			return match{end: end, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-span"}, true
+		}
+	}
+	// "a year-long probe", "month-long talks": one unit
+	if u, plural, ok := p.unit(i); ok && !plural && u != "WE" && p.hyphen(i+1) && p.eq(i+2, "long") {
+		return match{end: i + 3, typ: model.TimeDuration, val: durVal(1, u), rule: "duration-adjective"}, true
 	}
 	// hours earlier, years ago, moments later
 	if u, plural, ok := p.unit(i); ok && plural && p.w[i].upper == (i == 0 || p.w[i].upper) {
@@ -979,8 +1086,16 @@ func (p *parser) vagueRef(i int) (match, bool) {
 			}
 			return match{end: i + 2, typ: t, val: "FUTURE_REF", rule: "vague-later"}, true
 		}
-		if p.eqAny(i-1, "for", "in", "over") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") {
-			return match{end: i + 1, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-duration"}, true
+		if p.eqAny(i-1, "for", "in", "over", "within") && (u == "Y" || u == "M" || u == "DE" || u == "CE" || u == "W" || u == "D") && !p.eq(i+1, "of") ||
+			p.eqAny(i-1, "for", "within") && u == "H" {
+			// "for years", "within weeks", "within weeks or months"
+			end := i + 1
+			if p.eq(end, "or") {
+				if u2, plural2, ok2 := p.unit(end + 1); ok2 && plural2 && u2 != "WE" {
+					end += 2
+				}
+			}
+			return match{end: end, typ: model.TimeDuration, val: durVal(-1, u), rule: "vague-duration"}, true
 		}
 	}
 	return match{}, false
@@ -991,6 +1106,9 @@ func (p *parser) anaphora(i int) (match, bool) {
 	j := i
 	if p.eqAny(j, "the", "a") {
 		j++
+		if p.eq(i, "the") && p.eqAny(j, "comparable", "corresponding", "same") && p.eq(j+1, "year") && p.hyphen(j+2) {
+			j++ // "the comparable year-ago quarter"
+		}
 	}
 	if !(p.eq(j, "year") && p.hyphen(j+1) && p.eqAny(j+2, "earlier", "ago")) {
 		// year end, year's end
@@ -1111,6 +1229,14 @@ func (p *parser) holiday(i int) (match, bool) {
 		t = h.in(y)
 	default:
 		dir, cued := p.tense(i, end, true)
+		// What happened before the day says nothing of whether the day
+		// itself is past ("voted four days before Election Day", two days
+		// ahead of it), nor what will happen after it of whether it is
+		// to come: the nearest one is meant.
+		if dir == past && (p.eqAny(i-1, "before", "until", "till") || p.eq(i-2, "ahead") && p.eq(i-1, "of")) ||
+			dir == future && p.eqAny(i-1, "after", "since") {
+			cued = false
+		}
 		best := -1.0
 		for _, c := range []int{y - 1, y, y + 1} {
 			ct := h.in(c)

@@ -92,6 +92,21 @@ func shiftQuarter(y, q, n int) (int, int) {
 // seasonStart is the first month of each season (winter starts in December).
 var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
+// nearSeason is the year of the season s under way at dct or within two
+// months of it ("the summer" in late September is the one just over), 0
+// when none is that near: like a bare month, the nearest wins before the
+// tense is asked.
+func nearSeason(dct time.Time, s string) int {
+	now := dct.Year()*12 + int(dct.Month()) - 1
+	for _, c := range []int{dct.Year() - 1, dct.Year(), dct.Year() + 1} {
+		start := c*12 + seasonStart[s] - 1
+		if now >= start-2 && now <= start+2+2 {
+			return c
+		}
+	}
+	return 0
+}
+
 // seasonYear picks the year of a season relative to dct for "last"/"next"/"this".
 func seasonYear(dct time.Time, s string, rel string, dir int) int {
 	y, cm := dct.Year(), int(dct.Month())

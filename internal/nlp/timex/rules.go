@@ -93,7 +93,21 @@ func (p *parser) run() {
 				p.period = m.val
 			}
 		}
-		s, e := p.w[i].s, p.w[m.end-1].e
+		first := i
+		if m.rule == "set-rate" {
+			// "twice a week", "three times a year": the frequency is part of
+			// the set (TimeML freq), when no expression took it
+			switch {
+			case p.eqAny(i-1, "once", "twice", "thrice"):
+				first = i - 1
+			case p.eq(i-1, "times") && i >= 2 && (p.w[i-2].kind == kDigits || p.x(i-2) != nil && p.x(i-2).num > 1):
+				first = i - 2
+			}
+			if n := len(p.out); n > 0 && p.out[n-1].End > p.w[first].s {
+				first = i
+			}
+		}
+		s, e := p.w[first].s, p.w[m.end-1].e
 		p.out = append(p.out, model.Time{Start: s, End: e, Text: p.text[s:e], Type: m.typ, Value: m.val, Mod: m.mod, Rule: m.rule})
 		i = m.end
 	}
@@ -133,6 +147,7 @@ func (p *parser) at(i int) (match, bool) {
 	try(p.quarterExpr(i))
 	try(p.samePeriod(i))
 	try(p.podPosition(i))
+	try(p.podOf(i))
 	try(p.season(i))
 	try(p.position(i))
 	try(p.set(i))
@@ -140,6 +155,7 @@ func (p *parser) at(i int) (match, bool) {
 	try(p.anaphora(i))
 	try(p.holiday(i))
 	try(p.anaphoricDay(i))
+	try(p.rangeDay(i))
 	// "around Nov. 1", "about 7:15 p.m."
 	if e := w.x; e != nil && e.approx == "APPROX" && !p.eq(i, "some") && i+1 < len(p.w) {
 		if m, ok := p.at(i + 1); ok && (m.typ == model.TimeTime || m.rule == "month-day" || m.rule == "month-day-year") && m.mod == "" && (!found || m.end > best.end) {
@@ -386,19 +402,69 @@ func (p *parser) pos(k int) string {
 	return ""
 }
 
+// ntBase maps the stem of a negative contraction, as the stage's scanner
+// splits it ("didn" ' "t"), to its auxiliary.
+var ntBase = map[string]string{"didn": "did", "wasn": "was", "weren": "were", "hasn": "has", "haven": "have",
+	"hadn": "had", "won": "will", "wouldn": "would", "couldn": "could", "shouldn": "should", "isn": "is",
+	"aren": "are", "doesn": "does", "don": "do"}
+
+// ntTail reports whether word k is the "'" or "t" of a negative
+// contraction ("didn't").
+func (p *parser) ntTail(k int) bool {
+	if k < 1 || k >= len(p.w) || p.w[k].gap {
+		return false
+	}
+	if p.punct(k, "'") || p.punct(k, "’") {
+		return p.eq(k+1, "t") && !p.w[k+1].gap
+	}
+	return p.eq(k, "t") && (p.punct(k-1, "'") || p.punct(k-1, "’"))
+}
+
+// auxIs reports whether word k is one of the auxiliaries ss, itself or as
+// the stem of a negative contraction ("didn't" is "did", "won't" "will").
+func (p *parser) auxIs(k int, ss ...string) bool {
+	if p.eqAny(k, ss...) {
+		return true
+	}
+	if k < 0 || k+2 >= len(p.w) || p.w[k].kind != kWord || len(p.w[k].t) > 8 || !p.ntTail(k+1) {
+		return false
+	}
+	var buf [8]byte
+	b, ok := ntBase[string(lower(p.w[k].t, buf[:]))]
+	if !ok {
+		return false
+	}
+	for _, s := range ss {
+		if b == s {
+			return true
+		}
+	}
+	return false
+}
+
+// prevWord is the word before k, passing over the tail of a negative
+// contraction ("didn't go": the word before "go" is "didn").
+func (p *parser) prevWord(k int) int {
+	k--
+	for k > 0 && p.ntTail(k) {
+		k--
+	}
+	return k
+}
+
 // auxBefore finds the auxiliary governing a participle at k.
 func (p *parser) auxBefore(k int) int {
-	for b := k - 1; b >= 0 && b >= k-3; b-- {
+	for b, n := p.prevWord(k), 0; b >= 0 && n < 3; b, n = p.prevWord(b), n+1 {
 		switch {
-		case p.eqAny(b, "was", "were", "had", "has", "have", "did"):
+		case p.auxIs(b, "was", "were", "had", "has", "have", "did"):
 			return past
-		case p.eqAny(b, "will", "would", "shall"):
+		case p.auxIs(b, "will", "would", "shall"):
 			return future
-		case p.eqAny(b, "is", "are", "am", "be", "been", "being", "get", "gets"):
-			if p.eqAny(b-1, "will", "would", "shall", "to") {
+		case p.auxIs(b, "is", "are", "am", "be", "been", "being", "get", "gets"):
+			if p.auxIs(p.prevWord(b), "will", "would", "shall", "to") {
 				return future
 			}
-			if p.eqAny(b-1, "has", "have", "had") {
+			if p.auxIs(p.prevWord(b), "has", "have", "had") {
 				return past
 			}
 			return 2 // present passive: no tense
@@ -498,8 +564,8 @@ func (p *parser) cue(k int) int {
 			return a
 		}
 	case "VB":
-		if p.eqAny(k-1, "did") || p.eqAny(k-2, "did") || p.eqAny(k-3, "did") {
-			return past
+		if b := p.prevWord(k); p.eqAny(k-2, "did") || p.eqAny(k-3, "did") || p.auxIs(b, "did") || p.eqAny(b, "not", "never") && p.auxIs(p.prevWord(b), "did") {
+			return past // "did not go", "didn't go", "did go"
 		}
 		if p.eq(k-1, "to") && p.pastInfinitive(k-1) {
 			return past // "tried to argue Sunday", "had been due to expire Friday"
@@ -626,6 +692,12 @@ func (p *parser) weekday(i int) (match, bool) {
 	if pe := p.x(j + 1); pe != nil && pe.pod != "" && mod == "" && rel == "" && len(p.w[j+1].t) > 1 && (p.w[j+1].t[len(p.w[j+1].t)-1] == 's') {
 		return match{end: j + 2, typ: model.TimeSet, val: "XXXX-WXX-" + strconv.Itoa(e.wday) + "T" + pe.pod, rule: "set-weekday-nights"}, true
 	}
+	if mod == "" && rel == "" && p.eqAny(j+1, "and", "or") {
+		// "Monday and Tuesday nights": the first day shares the plural
+		if e2, pe := p.x(j+2), p.x(j+3); e2 != nil && e2.wday > 0 && p.w[j+2].upper && pe != nil && pe.pod != "" && strings.HasSuffix(p.w[j+3].t, "s") {
+			return match{end: j + 1, typ: model.TimeSet, val: "XXXX-WXX-" + strconv.Itoa(e.wday) + "T" + pe.pod, rule: "set-weekday-nights"}, true
+		}
+	}
 	var dir int
 	strict := false
 	rule := "weekday"
@@ -637,7 +709,11 @@ func (p *parser) weekday(i int) (match, bool) {
 	case "this", "coming":
 		dir, rule = future, "weekday-this"
 	default:
-		if (p.punct(j+1, "'") || p.punct(j+1, "’")) && p.eq(j+2, "s") && p.has {
+		ps := j + 1 // the possessive may follow a part of the day: "Saturday night's debate"
+		if pe := p.x(ps); pe != nil && pe.pod != "" {
+			ps++
+		}
+		if (p.punct(ps, "'") || p.punct(ps, "’")) && p.eq(ps+1, "s") && p.has {
 			// "Wednesday's ruling": a day up to three days back is that
 			// one; further back, the tense decides between it and the
 			// coming one ("ahead of Sunday's vote"), and news reports
@@ -819,6 +895,38 @@ func (p *parser) monthDate(i int) (match, bool) {
 	}
 	y := p.monthResolve(i, j, m, 0)
 	return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month"}, true
+}
+
+// rangeDay reads the bare day that closes a range opened by a full date
+// ("from August 10 to 12", "Aug. 10-12", "on May 3 and 4"): that day of
+// the same month, when no unit or noun follows the number.
+func (p *parser) rangeDay(i int) (match, bool) {
+	w := &p.w[i]
+	if w.kind != kDigits || w.nd > 2 || i < 2 || len(p.out) == 0 || !(p.eqAny(i-1, "to", "through", "and", "or", "until") || p.punct(i-1, "-") || p.punct(i-1, "–")) {
+		return match{}, false
+	}
+	prev := p.out[len(p.out)-1]
+	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) != 10 || !strings.HasPrefix(prev.Rule, "month-day") && !strings.HasPrefix(prev.Rule, "day-month") {
+		return match{}, false
+	}
+	d, err := strconv.Atoi(prev.Value[8:])
+	if err != nil || w.num <= d || w.num > 31 {
+		return match{}, false
+	}
+	if n := i + 1; n < len(p.w) && p.w[n].kind != kPunct && !p.eqAny(n, "and", "or", "in", "at", "to") {
+		if y, end, ok := p.yearAt(n); ok && strings.HasPrefix(prev.Value, year(y)) {
+			return match{end: end, typ: model.TimeDate, val: prev.Value[:8] + twoDigits(w.num), rule: "range-day"}, true
+		}
+		return match{}, false // "August 10 to 12 percent"
+	}
+	if p.punct(i+1, "%") {
+		return match{}, false
+	}
+	end := i + 1
+	if y, e, ok := p.yearAt(i + 2); ok && p.punct(i+1, ",") && strings.HasPrefix(prev.Value, year(y)) {
+		end = e // "between March 1 and 5, 1998"
+	}
+	return match{end: end, typ: model.TimeDate, val: prev.Value[:8] + twoDigits(w.num), rule: "range-day"}, true
 }
 
 // relYear reads "this year", "last year", "next year" at i (needs the dct).
@@ -1351,6 +1459,9 @@ func (p *parser) deictic(i int) (match, bool) {
 	case "overnight":
 		if j+1 < len(p.w) && p.w[j+1].kind == kWord && p.x(j+1) == nil && !p.w[j+1].upper && p.eqAny(j-1, "rose", "fell", "stayed", "remained", "closed") {
 			return match{}, false
+		}
+		if p.eqAny(j-1, "happen", "happens", "happened", "change", "changes", "changed", "disappear", "disappeared", "vanish", "vanished", "evaporate", "evaporated") {
+			return match{}, false // "it won't happen overnight": suddenly, no night
 		}
 		return match{end: j + 1, typ: model.TimeTime, val: p.deicticDay("today") + "TNI", rule: "overnight"}, true
 	case "noon", "midnight":

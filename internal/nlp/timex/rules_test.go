@@ -48,6 +48,8 @@ func TestWeekdays(t *testing.T) {
 		{"The vote was held Monday, Aug. 10, in the capital.", []want{{"Monday, Aug. 10", "DATE 1998-08-10"}}},
 		{"The deadline expires by Saturday.", []want{{"Saturday", "DATE 1998-08-15"}}},
 		{"The show airs Tuesday nights.", []want{{"Tuesday nights", "SET XXXX-WXX-2TNI"}}},
+		{"Flights leave on Monday and Tuesday nights.", []want{{"Monday", "SET XXXX-WXX-1TNI"}, {"Tuesday nights", "SET XXXX-WXX-2TNI"}}},
+		{"He left on Monday and Tuesday.", []want{{"Monday", "DATE 1998-08-10"}, {"Tuesday", "DATE 1998-08-11"}}},
 	})
 }
 
@@ -185,6 +187,14 @@ func TestHolidays(t *testing.T) {
 		{"The law takes effect on New Year's Day.", []want{{"New Year's Day", "DATE 2026-01-01"}}},
 		{"Good news arrived; the labor market held.", nil},
 	})
+	// a past event before the day, or a future one after it, leaves the
+	// nearest day
+	check(t, "2016-11-06", []tcase{
+		{"More people voted four days before Election Day.", []want{{"four days", "DURATION P4D"}, {"Election Day", "DATE 2016-11-08"}}},
+	})
+	check(t, "2016-12-20", []tcase{
+		{"He will rest after Christmas.", []want{{"Christmas", "DATE 2016-12-25"}}},
+	})
 }
 
 func TestAnaphoricDays(t *testing.T) {
@@ -293,9 +303,14 @@ func TestAgesRatesCouple(t *testing.T) {
 	check(t, "1998-08-12", []tcase{
 		{"John Smith, 52 years old, was named president.", nil},
 		{"Survey respondents were 18 to 35 years of age.", nil},
+		{"I know that 14-year-olds don't make good decisions.", nil},
+		{"He blamed thousands of $12-an-hour workers.", nil},
+		{"A three-hour meeting ended.", []want{{"three-hour", "DURATION PT3H"}}},
 		{"It will cost $33 billion over a decade.", []want{{"a decade", "DURATION P10Y"}}},
 		{"Amtrak costs the government $500 million a year.", []want{{"a year", "SET P1Y"}}},
 		{"They talked for a couple of hours.", []want{{"a couple of hours", "DURATION PT2H APPROX"}}},
+		{"He will decide in a day or two.", []want{{"a day or two", "DURATION P1D"}}},
+		{"It took a week or two weeks.", []want{{"a week", "DURATION P1W"}, {"two weeks", "DURATION P2W"}}},
 		{"Prices will rise over the next couple of years.", []want{{"the next couple of years", "DURATION P2Y APPROX"}}},
 	})
 }
@@ -515,5 +530,230 @@ func TestMidYearAndTheCentury(t *testing.T) {
 		{"By the end of the century, the population will double.", []want{{"the end of the century", "DATE 19 END"}}},
 		{"It was the worst flood of the decade.", []want{{"the decade", "DATE 199"}}},
 		{"The score was 10-1998 at the end.", nil},
+	})
+}
+
+// taggedRun runs the stage over "word/TAG" tokens joined by spaces; a
+// token written "~word/TAG" is glued to the one before ("did/VBD ~n't/RB"
+// is "didn't"), as the tokenizer splits contractions.
+func taggedRun(t *testing.T, in, published string) []model.Time {
+	t.Helper()
+	pub, err := time.Parse("2006-01-02", published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Analysis{Doc: model.Doc{Language: "en"}, PublishedDate: pub}
+	var b strings.Builder
+	for i, wt := range strings.Fields(in) {
+		w, tag, _ := strings.Cut(wt, "/")
+		if rest, glued := strings.CutPrefix(w, "~"); glued {
+			w = rest
+		} else if i > 0 {
+			b.WriteByte(' ')
+		}
+		a.Tokens = append(a.Tokens, model.Token{Start: b.Len(), End: b.Len() + len(w), Text: w, POS: tag})
+		b.WriteString(w)
+	}
+	a.Text = b.String()
+	a.Sentences = []model.Sentence{{Start: 0, End: len(a.Text), Block: -1}}
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a.Times
+}
+
+// A negative contraction is its auxiliary: "didn't arrive" is past like
+// "did not arrive", "won't be held" future like "will not be held".
+func TestContractedNegation(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"The/DT team/NN did/VBD ~n't/RB arrive/VB until/IN Tuesday/NNP ./.", "1998-08-04"},
+		{"The/DT team/NN did/VBD not/RB arrive/VB until/IN Tuesday/NNP ./.", "1998-08-04"},
+		{"That/DT part/NN did/VBD ~n't/RB grow/VB more/RBR likely/JJ on/IN Tuesday/NNP ./.", "1998-08-04"},
+		{"The/DT vote/NN wo/MD ~n't/RB be/VB held/VBN Tuesday/NNP ./.", "1998-08-11"},
+		{"The/DT vote/NN was/VBD ~n't/RB held/VBN Tuesday/NNP ./.", "1998-08-04"},
+		{"The/DT team/NN will/MD arrive/VB Tuesday/NNP ./.", "1998-08-11"},
+	} {
+		got := taggedRun(t, c.in, "1998-08-07")
+		if len(got) != 1 || got[0].Value != c.want {
+			t.Errorf("%q: got %+v, want one time %s", c.in, got, c.want)
+		}
+	}
+}
+
+// A possessive weekday keeps its possessive reading with a part of the day
+// between ("Saturday night's debate" the day after is that Saturday).
+func TestPossessivePartOfDay(t *testing.T) {
+	check(t, "2016-02-07", []tcase{
+		{"The beginning of Saturday night's debate could not have been more awkward.", []want{{"Saturday night", "TIME 2016-02-06TNI"}}},
+		{"Saturday's debate could not have been more awkward.", []want{{"Saturday", "DATE 2016-02-06"}}},
+	})
+}
+
+// Centuries need no article ("a 20th century democrat", "the
+// 11th-century temple"); "21st Century Fox" is a name.
+func TestBareCentury(t *testing.T) {
+	check(t, "1998-02-13", []tcase{
+		{"She is a 20th century democrat.", []want{{"20th century", "DATE 19"}}},
+		{"They cleared mines near the fabled 11th-century temple.", []want{{"11th-century", "DATE 10"}}},
+		{"The twentieth century ended.", []want{{"The twentieth century", "DATE 19"}}},
+		{"He joined 21st Century Fox.", nil},
+		{"He finished 20th in the race.", nil},
+	})
+}
+
+// "fiscal" between a relative word and "year" names the same year.
+func TestRelativeFiscalYear(t *testing.T) {
+	check(t, "1989-11-02", []tcase{
+		{"Sales in the current fiscal year will rise.", []want{{"the current fiscal year", "DATE 1989"}}},
+		{"It earned $5 million in the latest fiscal year.", []want{{"the latest fiscal year", "DATE 1988"}}},
+		{"Last fiscal year it lost money.", []want{{"Last fiscal year", "DATE 1988"}}},
+	})
+}
+
+// A stretch of units of no stated length: "the first hours", "the past
+// weeks", "the final days", "the weeks ahead", "within weeks or months".
+func TestVagueSpans(t *testing.T) {
+	check(t, "1998-02-13", []tcase{
+		{"Prisoners were taken in the first hours of the war.", []want{{"the first hours", "DURATION PTXH"}}},
+		{"Over the past weeks, prices rose.", []want{{"the past weeks", "DURATION PXW"}}},
+		{"Investors will watch rates in the weeks ahead.", []want{{"the weeks ahead", "DURATION PXW"}}},
+		{"He probably died within weeks or months of his capture.", []want{{"weeks or months", "DURATION PXW"}}},
+		{"Troops will be committed within weeks.", []want{{"weeks", "DURATION PXW"}}},
+		{"You don't save as many lives in the early years.", []want{{"the early years", "DURATION PXY"}}},
+		{"Prices rose over the past three weeks.", []want{{"the past three weeks", "DURATION P3W"}}},
+		{"Talks continue in the coming days.", []want{{"the coming days", "DATE FUTURE_REF"}}},
+		{"The past weekends were quiet.", nil},
+	})
+}
+
+// "this weekend" in a past clause early in the week is the weekend just
+// gone; "This Week" in title case after other words is a programme.
+func TestThisWeekendAndProgramme(t *testing.T) {
+	check(t, "2016-09-19", []tcase{
+		{"The president told voters this weekend he would be insulted.", []want{{"this weekend", "DATE 2016-W37-WE"}}},
+		{"He will campaign in Ohio this weekend.", []want{{"this weekend", "DATE 2016-W38-WE"}}},
+		{"Trump said on ABC's This Week that it was bad.", nil},
+		{"This Week, prices rose.", []want{{"This Week", "DATE 2016-W38"}}},
+	})
+	check(t, "2016-09-24", []tcase{
+		{"He campaigned in Ohio this weekend.", []want{{"this weekend", "DATE 2016-W38-WE"}}},
+	})
+	check(t, "2014-06-13", []tcase{ // a Friday: the coming one
+		{"It set the stage for another likely rout this weekend.", []want{{"this weekend", "DATE 2014-W24-WE"}}},
+	})
+	check(t, "2015-03-31", []tcase{
+		{"He denied that a change would be needed before this weekend's final.", []want{{"this weekend", "DATE 2015-W14-WE"}}},
+	})
+}
+
+// A part of the day that names no time: "late-night comedy" is a kind of
+// programme, "it won't happen overnight" means suddenly.
+func TestNoNightInParticular(t *testing.T) {
+	check(t, "2016-09-30", []tcase{
+		{"He became a staple of late-night comedy.", nil},
+		{"He spoke on a late night talk show.", nil},
+		{"It's not going to happen overnight.", nil},
+		{"Trump took to Twitter overnight to accuse Clinton.", []want{{"overnight", "TIME 2016-09-30TNI"}}},
+		{"His late-night tweets were unhinged.", []want{{"late-night", "TIME 2016-09-30TNI END"}}},
+	})
+}
+
+// "the comparable year-ago quarter" keeps its article and adjective.
+func TestComparableYearAgo(t *testing.T) {
+	check(t, "1989-10-27", []tcase{
+		{"In the comparable year-ago quarter, sales fell.", []want{{"the comparable year-ago quarter", "DATE 1988-Q3"}}},
+		{"The year-earlier period was bad.", []want{{"The year-earlier period", "DATE 1988-Q3"}}},
+	})
+}
+
+// Rates: a number word before "a week" makes it a set ("seven days a
+// week"), the frequency belongs to the set's span ("twice a day", "three
+// times a year"), and "every few weeks" is a set too; "a month from now"
+// stays a date.
+func TestSetRates(t *testing.T) {
+	check(t, "1998-08-10", []tcase{
+		{"The show airs seven days a week.", []want{{"seven days", "DURATION P7D"}, {"a week", "SET P1W"}}},
+		{"Take it twice a day.", []want{{"twice a day", "SET P1D"}}},
+		{"They meet three times a year.", []want{{"three times a year", "SET P1Y"}}},
+		{"He calls once a week.", []want{{"once a week", "SET P1W"}}},
+		{"It happens every few weeks.", []want{{"every few weeks", "SET PXW"}}},
+		{"The lease runs two years a month from now.", []want{{"two years", "DURATION P2Y"}, {"a month from now", "DATE 1998-09"}}},
+		{"It lasted a week.", []want{{"a week", "DURATION P1W"}}},
+	})
+}
+
+// A season under way or within two months of the publication date is the
+// nearest one, whatever the tense ("the summer" in late September, even
+// before an infinitive, is the one just over); further away the tense
+// decides.
+func TestNearSeason(t *testing.T) {
+	check(t, "2016-09-19", []tcase{
+		{"After devoting much of the summer trying to woo voters, they shifted.", []want{{"the summer", "DATE 2016-SU"}}},
+		{"He will rest in the spring.", []want{{"the spring", "DATE 2017-SP"}}},
+		{"In the winter, he will rest.", []want{{"the winter", "DATE 2016-WI"}}},
+	})
+	check(t, "2016-01-19", []tcase{
+		{"In the winter, it snowed.", []want{{"the winter", "DATE 2015-WI"}}},
+		{"In the summer, it rained.", []want{{"the summer", "DATE 2015-SU"}}},
+		{"In the summer, it will rain.", []want{{"the summer", "DATE 2016-SU"}}},
+	})
+}
+
+// "the next year" is a stretch of time after "over", "in", "spend" and
+// the like, else the year after the narrative's reference time.
+func TestTheNextUnitNarrative(t *testing.T) {
+	check(t, "2016-10-24", []tcase{
+		{"In 2007 she lost. The next year, when she expanded her lead, he quit.", []want{{"2007", "DATE 2007"}, {"The next year", "DATE 2008"}}},
+		{"Ryan will spend the next month on it.", []want{{"the next month", "DURATION P1M"}}},
+		{"It will raise $1 trillion over the next decade.", []want{{"the next decade", "DURATION P10Y"}}},
+		{"Missouri votes in the next week.", []want{{"the next week", "DURATION P1W"}}},
+	})
+}
+
+// The bare day closing a range opened by a full date is that day of the
+// same month ("from August 10 to 12", "Aug. 10-12"), not when a noun
+// follows the number ("August 10 to 12 percent").
+func TestRangeDay(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"The talks will be held from August 10 to 12.", []want{{"August 10", "DATE 1998-08-10"}, {"12", "DATE 1998-08-12"}}},
+		{"The fair runs Aug. 10-12 in Beijing.", []want{{"Aug. 10", "DATE 1998-08-10"}, {"12", "DATE 1998-08-12"}}},
+		{"The meeting is on May 3 and 4.", []want{{"May 3", "DATE 1998-05-03"}, {"4", "DATE 1998-05-04"}}},
+		{"Between March 1 and 5, 1998, prices fell.", []want{{"March 1", "DATE 1998-03-01"}, {"5, 1998", "DATE 1998-03-05"}}},
+		{"It rose 10 to 12 points on August 3.", []want{{"August 3", "DATE 1998-08-03"}}},
+		{"Rates rose from August 10 to 12 percent.", []want{{"August 10", "DATE 1998-08-10"}}},
+	})
+}
+
+// "the next century" is the one after the publication date's unless a
+// preposition of span makes it a hundred years ("over the next century").
+func TestTheNextCentury(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"China will enter the next century strong.", []want{{"the next century", "DATE 20"}}},
+		{"In the next century, robots will work.", []want{{"the next century", "DATE 20"}}},
+		{"Over the next century, seas will rise.", []want{{"the next century", "DURATION P100Y"}}},
+		{"It will cost $5 over the next decade.", []want{{"the next decade", "DURATION P10Y"}}},
+	})
+}
+
+// "the morning of Aug. 7": a part of the day named after it is one TIME.
+func TestPartOfDayOf(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"It happened on the morning of Aug. 7.", []want{{"the morning of Aug. 7", "TIME 1998-08-07TMO"}}},
+		{"On the evening of Friday, they met.", []want{{"the evening of Friday", "TIME 1998-08-07TEV"}}},
+		{"The night of the long knives.", nil},
+	})
+}
+
+// "year-long" is one unit; "within hours", "for hours" a stretch of hours.
+func TestUnitLongAndHours(t *testing.T) {
+	check(t, "1998-08-08", []tcase{
+		{"The year-long probe ended.", []want{{"year-long", "DURATION P1Y"}}},
+		{"A two-year-long study ended.", []want{{"two-year-long", "DURATION P2Y"}}},
+		{"Within hours of the attack, police arrived.", []want{{"hours", "DURATION PTXH"}}},
+		{"They met in hours of need.", nil},
 	})
 }

@@ -38,7 +38,14 @@
 // a bare clock time belongs to the day last mentioned, or the day named
 // after "local time", and so does a part of the day with its position
 // ("mid-afternoon yesterday" → 1989-11-01TAF MID); "will one day" is
-// FUTURE_REF. Without a publication date, relative expressions keep
+// FUTURE_REF. A negative contraction counts as its auxiliary ("didn't
+// go" is past); a season under way or within two months is the nearest
+// one; a past event before a holiday (or a future one after it) leaves the
+// nearest holiday; "this weekend" in a past clause from Monday to Thursday
+// is the one gone; "the next year" without a preposition or verb of span
+// is the year after the reference time, "the next century" the one after
+// the publication date's; the bare day closing a range ("August 10 to 12")
+// is of the same month. Without a publication date, relative expressions keep
 // underspecified values ("XXXX-WXX-5", "XXXX-08-07"),
 // never a guess. Rule names say which family fired.
 //
