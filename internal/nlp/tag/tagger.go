@@ -16,13 +16,13 @@ import (
 // concurrent use.
 type Tagger struct {
 	pos, chunk *seqmodel.Model
+	pos2       *seqmodel.Model // stacked second POS stage, nil when absent
+	clusters   *seqmodel.Clusters
+	posAtoms   []uint64
+	chunkAtoms []uint64
 	// chunkAllowed[c]: the chunk labels that may follow label c (the
 	// start: len(chunk.Labels)) in IOB2, I-X only after B-X or I-X
 	chunkAllowed [][]uint16
-	pos2         *seqmodel.Model // stacked second POS stage, nil when absent
-	clusters     *seqmodel.Clusters
-	posAtoms     []uint64
-	chunkAtoms   []uint64
 	frozen       map[string]uint16 // words whose POS never varies
 	amb          ambiguity         // tag dictionary (ambiguity classes)
 	// cache[w] is the offset in slab of the summed POS scores of word w's
