@@ -70,3 +70,23 @@ func TestConcurrentTagging(t *testing.T) {
 		}
 	}
 }
+
+// TestIOBAllowed checks the chunker's IOB2 transitions: I-X only after B-X
+// or I-X, never at the start.
+func TestIOBAllowed(t *testing.T) {
+	labels := []string{"B-NP", "B-VP", "I-NP", "I-VP", "O"}
+	a := iobAllowed(labels)
+	want := [][]uint16{
+		{0, 1, 2, 4}, // after B-NP
+		{0, 1, 3, 4}, // after B-VP
+		{0, 1, 2, 4}, // after I-NP
+		{0, 1, 3, 4}, // after I-VP
+		{0, 1, 4},    // after O
+		{0, 1, 4},    // at the start
+	}
+	for c := range want {
+		if !slices.Equal(a[c], want[c]) {
+			t.Errorf("after %d: %v, want %v", c, a[c], want[c])
+		}
+	}
+}

@@ -20,8 +20,11 @@ type Tagger struct {
 	clusters   *seqmodel.Clusters
 	posAtoms   []uint64
 	chunkAtoms []uint64
-	frozen     map[string]uint16 // words whose POS never varies
-	amb        ambiguity         // tag dictionary (ambiguity classes)
+	// chunkAllowed[c]: the chunk labels that may follow label c (the
+	// start: len(chunk.Labels)) in IOB2, I-X only after B-X or I-X
+	chunkAllowed [][]uint16
+	frozen       map[string]uint16 // words whose POS never varies
+	amb          ambiguity         // tag dictionary (ambiguity classes)
 	// cache[w] is the offset in slab of the summed POS scores of word w's
 	// intrinsic features (see posIntrinsic), for the words of amb: one
 	// lookup instead of about fifteen.
@@ -121,6 +124,7 @@ func NewTagger(pos, pos2, chunk *seqmodel.Model, cl *seqmodel.Clusters) (*Tagger
 	t.buildCache()
 	t.buildLexicon()
 	t.chunkAtoms = labelAtoms(chunk.Labels)
+	t.chunkAllowed = iobAllowed(chunk.Labels)
 	t.ct = newChunkTables(chunk, t.posAtoms, t.chunkAtoms)
 	return t, nil
 }
@@ -240,6 +244,12 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 	if chunk == nil {
 		return
 	}
+	t.chunkWith(s, chunk)
+}
+
+// chunkWith writes the chunk labels of s.ws (POS in s.pAtoms, s.pIdx).
+func (t *Tagger) chunkWith(s *scratch, chunk []string) {
+	ws := s.ws
 	if t.ct != nil {
 		s.cIdx = grow(s.cIdx, len(ws))
 		t.chunkFast(ws, s.amb, s.pAtoms, s.pIdx, s.cIdx, s)
@@ -250,11 +260,15 @@ func (t *Tagger) Tag(words []string, pos, chunk []string) {
 		return
 	}
 	s.cAtoms = s.cAtoms[:0]
+	nC := len(t.chunk.Labels)
+	cm1 := nC
 	for i := range ws {
 		s.feats = chunkFeatures(ws, s.amb, s.pAtoms, i, s.cAtoms, s.feats[:0])
-		l := t.chunk.Best(s.feats, nil, s.scores)
+		t.chunk.Score(s.feats, s.scores)
+		l := seqmodel.Argmax(s.scores[:nC], t.chunkAllowed[cm1])
 		chunk[i] = t.chunk.Labels[l]
 		s.cAtoms = append(s.cAtoms, t.chunkAtoms[l])
+		cm1 = l
 	}
 	fixIOB(chunk)
 }

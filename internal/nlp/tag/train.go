@@ -11,6 +11,11 @@ type TrainOptions struct {
 	Iters    int // passes over the data (default 10)
 	Folds    int // chunk: jackknife folds for predicted POS (0 or 1: gold POS)
 	PosIters int // chunk: passes of the jackknife POS models (default 10)
+	// PredEnsemble (chunk, with Folds > 1): the model is the mean of
+	// Ensemble models trained on the gold POS layer and PredEnsemble
+	// trained on the jackknifed predicted one (seeds Seed+Ensemble, …),
+	// instead of models trained on the predicted layer alone.
+	PredEnsemble int
 	// AmbFolds (POS, > 1) jackknifes the ambiguity classes that training
 	// sees: the words of sentence i get the classes of a dictionary built
 	// without the sentences of fold i%AmbFolds, so a class is evidence from
@@ -191,11 +196,38 @@ func TrainPOS2(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seqm
 // jackknifed (a POS model trained on the other folds tags each fold), so the
 // chunker learns from tags like those it will see; otherwise it learns from
 // the gold POS layer.
+//
+// With o.PredEnsemble > 0 it learns from both: the mean of the weights of
+// models that learnt from crisp gold tags (which the chunk layer follows)
+// and of models that learnt from the tagger's mistakes chunks better than
+// either kind alone.
 func TrainChunk(docs []seqmodel.Doc, cl *seqmodel.Clusters, o TrainOptions) *seqmodel.Model {
-	if o.Folds > 1 {
-		docs = jackknifePOS(docs, cl, o)
+	if o.Folds <= 1 {
+		return train(docs, cl, o, true)
 	}
-	return train(docs, cl, o, true)
+	pred := jackknifePOS(docs, cl, o)
+	if o.PredEnsemble <= 0 {
+		return train(pred, cl, o, true)
+	}
+	if o.Iters == 0 {
+		o.Iters = 10
+	}
+	gold, labels := newSentTask(docs, cl, true, 0)
+	trs := trainAll(gold, labels, o.Iters, o.Seed, max(o.Ensemble, 1), o.Report)
+	ptask, _ := newSentTask(pred, cl, true, 0)
+	trs = append(trs, trainAll(ptask, labels, o.Iters, o.Seed+uint64(max(o.Ensemble, 1)), o.PredEnsemble, o.Report)...)
+	return seqmodel.Ensemble(trs, map[string]string{"features": ChunkFeatureVersion}, o.Prune)
+}
+
+// trainAll trains n models on task, with seeds seed, seed+1, ….
+func trainAll(task *sentTask, labels []string, iters int, seed uint64, n int, report func(int, float64)) []*seqmodel.Trainer {
+	var trs []*seqmodel.Trainer
+	for k := range n {
+		tr := seqmodel.NewTrainer(labels)
+		seqmodel.TrainGreedy(tr, task, iters, seed+uint64(k), report)
+		trs = append(trs, tr)
+	}
+	return trs
 }
 
 // PredictPOS returns a copy of docs whose POS layer is predicted, jackknifed:
@@ -248,12 +280,7 @@ func finish(task *sentTask, labels []string, o TrainOptions) *seqmodel.Model {
 		o.Iters = 10
 	}
 	chunk := task.chunk
-	var trs []*seqmodel.Trainer
-	for k := range max(o.Ensemble, 1) {
-		tr := seqmodel.NewTrainer(labels)
-		seqmodel.TrainGreedy(tr, task, o.Iters, o.Seed+uint64(k), o.Report)
-		trs = append(trs, tr)
-	}
+	trs := trainAll(task, labels, o.Iters, o.Seed, max(o.Ensemble, 1), o.Report)
 	meta := map[string]string{"features": FeatureVersion}
 	if chunk {
 		meta["features"] = ChunkFeatureVersion
