@@ -183,6 +183,24 @@ func SplitWords(text string, emit func(w string)) {
 	}
 }
 
+// titleCaseLine reports whether a line is a headline in Title Case: three
+// words or more with letters, three in four starting upper case (as
+// SentenceFlags reads a sentence).
+func titleCaseLine(line string) bool {
+	letters, title := 0, 0
+	for _, f := range strings.Fields(line) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			title++
+		}
+	}
+	return letters >= 3 && title*4 >= letters*3
+}
+
 // TrainClusters learns hierarchical word clusters from the texts yielded by
 // next (which returns false at the end): each word is represented by the
 // PPMI-weighted counts of its neighbours (±1, ±2) among the most frequent
@@ -216,8 +234,9 @@ func TrainClusters(next func() (string, bool), opts ClusterOptions) *Clusters {
 			break
 		}
 		prev := ""
-		SplitWords(text, func(w string) {
-			if mid := prev != "" && !strings.Contains(".!?:\"'(-\u2014\u201c\u201d\u2018\u2019", prev); mid {
+		count := true // count the case of mid-sentence words
+		emit := func(w string) {
+			if mid := count && prev != "" && !strings.Contains(".!?:\"'(-\u2014\u201c\u201d\u2018\u2019", prev); mid {
 				r, _ := utf8.DecodeRuneInString(w)
 				switch {
 				case unicode.IsLower(r) && strings.ToLower(w) == w:
@@ -236,7 +255,16 @@ func TrainClusters(next func() (string, bool), opts ClusterOptions) *Clusters {
 			}
 			counts[id]++
 			corpus = append(corpus, id)
-		})
+		}
+		// Title Case lines (headlines) say nothing of a word's usual case
+		for line := range strings.Lines(text) {
+			title := titleCaseLine(line)
+			count = !title
+			SplitWords(line, emit)
+			if title {
+				prev = "" // the next line starts afresh
+			}
+		}
 		corpus = append(corpus, -1)
 	}
 	// vocabulary and contexts: by frequency, then form

@@ -322,8 +322,10 @@ func (d *doc) addNamed(i, j, si int, typ, rule string) {
 			}
 		}
 	}
-	if m.country != nil && !m.capital && (typ == "GPE" || typ == "LOC") {
-		// "Georgia": a country, or a US state when the article is about the US.
+	if m.country != nil && (typ == "GPE" || typ == "LOC") {
+		// "Georgia": a country, or a US state when the article is about the
+		// US; "Victoria": the capital of the Seychelles, or an Australian
+		// state when the article is about Australia.
 		if cands := cd.LookupSubdivisions(txt); len(cands) > 0 {
 			m.subCands = cands
 		}

@@ -231,13 +231,13 @@ func (d *doc) placeGenericGov() {
 }
 
 // placeContext decides names that may be a country or a subdivision
-// ("Georgia") or a subdivision of several countries ("Maryland"), by the
+// ("Georgia"), a capital or a subdivision ("Victoria"), or a subdivision of several countries ("Maryland"), by the
 // countries the article names unambiguously.
 func (d *doc) placeContext() {
 	ctx := map[string]bool{}
 	for _, m := range d.ments {
 		switch {
-		case m.country != nil && m.subCands == nil:
+		case m.country != nil && onlyIn(m.subCands, m.country.Alpha3):
 			ctx[m.country.Alpha3] = true
 		case m.country == nil && len(m.subCands) == 1:
 			ctx[m.subCands[0].Country] = true
@@ -258,10 +258,11 @@ func (d *doc) placeContext() {
 			}
 		}
 		switch {
-		case m.country != nil: // a country name: a subdivision only in a context without it
+		case m.country != nil: // a country or capital name: a subdivision only in a context without it
 			if n == 1 && !ctx[m.country.Alpha3] {
 				m.subdiv = pick
 				m.country, _ = d.s.cd.ByCode(pick.Country)
+				m.capital = false
 				m.rule = ruleSubdivision
 			}
 		case len(m.subCands) == 1:
@@ -275,8 +276,20 @@ func (d *doc) placeContext() {
 	}
 }
 
+// onlyIn reports whether every subdivision of sds lies in country (true
+// for none): "Moscow", a capital and a subdivision of one country.
+func onlyIn(sds []*countries.Subdivision, country string) bool {
+	for _, sd := range sds {
+		if sd.Country != country {
+			return false
+		}
+	}
+	return true
+}
+
 // mergeAcronyms merges an unknown all-capital organisation name into the
-// organisation whose initials it is ("IAEA" → "International Atomic Energy Agency").
+// organisation or place whose initials it is ("IAEA" → "International
+// Atomic Energy Agency", "NSW" → "New South Wales").
 func (d *doc) mergeAcronyms() {
 	for _, e := range d.ents {
 		if e.typ != "ORG" || e.org != nil || len(e.ments) == 0 {
@@ -291,7 +304,9 @@ func (d *doc) mergeAcronyms() {
 			continue
 		}
 		for _, o := range d.ents {
-			if o == e || o.typ != "ORG" || len(o.ments) == 0 || o.ments[0].tend-o.ments[0].tstart < 2 {
+			// an organisation, or a place the tagger took for one: "NSW"
+			// → "New South Wales"
+			if o == e || (o.typ != "ORG" && o.typ != "GPE") || len(o.ments) == 0 || o.ments[0].tend-o.ments[0].tstart < 2 {
 				continue
 			}
 			if initials(d.a.Text[o.ments[0].start:o.ments[0].end]) == strings.ReplaceAll(acr, ".", "") {

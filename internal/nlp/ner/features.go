@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"sync"
 
 	"herald/internal/seqmodel"
@@ -94,6 +95,7 @@ type docInput struct {
 	sent     []int32 // token → sentence start (flat index)
 	sentEnd  []int32 // token → sentence end
 	sflags   []uint8 // token → sentence flags
+	hc       []int   // scratch: headline words read in lower case
 	pos      []uint64
 	chunk    []uint64
 	prevSame []int32  // previous token with the same lower form, -1
@@ -176,8 +178,11 @@ func setStage1(d *docInput, labels []string, ids []int, atoms []uint64) {
 // prepare analyses the sentences of one document. words, pos and chunk give
 // the sentences' tokens; pos/chunk entries may be nil. With lex (and cl),
 // tokens are analysed through cl's word cache and d.lexID holds their word
-// ids; otherwise every token is analysed and d.lexID is all -1.
-func prepare(d *docInput, sents [][]string, pos, chunk [][]string, cl *seqmodel.Clusters, lex bool, gz Gazetteer, buf []byte) []byte {
+// ids; otherwise every token is analysed and d.lexID is all -1. With
+// headlines, the common words of Title Case headlines are read in lower case
+// (see seqmodel.Clusters.HeadlineCommon), as the recogniser does; training
+// reads CoNLL's sentences as written, as their gold layers were made.
+func prepare(d *docInput, sents [][]string, pos, chunk [][]string, cl *seqmodel.Clusters, lex, headlines bool, gz Gazetteer, buf []byte) []byte {
 	n := 0
 	for _, s := range sents {
 		n += len(s)
@@ -215,6 +220,22 @@ func prepare(d *docInput, sents [][]string, pos, chunk [][]string, cl *seqmodel.
 			k++
 		}
 		f := uint8(seqmodel.SentenceFlags(d.ws[start:k]))
+		if headlines && f&seqmodel.SentTitleCase != 0 && cl != nil {
+			// the headline's common words are read in lower case
+			d.hc = cl.HeadlineCommon(s, d.ws[start:k], int(f), d.hc)
+			for _, j := range d.hc {
+				w := strings.ToLower(s[j])
+				if lex {
+					d.lexID[start+j], buf = cl.AnalyzeID(w, &d.ws[start+j], buf)
+				} else {
+					buf = seqmodel.Analyze(w, cl, &d.ws[start+j], buf)
+				}
+			}
+			if len(d.hc) > 0 {
+				// read as the sentence it now is
+				f = uint8(seqmodel.SentenceFlags(d.ws[start:k]))
+			}
+		}
 		for j := start; j < k; j++ {
 			d.sflags[j] = f
 		}

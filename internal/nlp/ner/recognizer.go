@@ -81,7 +81,7 @@ var pool = sync.Pool{New: func() any { return &scratch{scores: make([]int32, 64)
 func (r *Recognizer) Label(sents, pos, chunk [][]string, out [][]string) {
 	s := pool.Get().(*scratch)
 	defer pool.Put(s)
-	s.buf = prepare(&s.d, sents, pos, chunk, r.cl, r.lex, r.gz, s.buf)
+	s.buf = prepare(&s.d, sents, pos, chunk, r.cl, r.lex, true, r.gz, s.buf)
 	s.d.stage2 = false
 	r.decode(r.m, s, sents, nil)
 	if r.m2 != nil {

@@ -125,7 +125,7 @@ func newTask(docs []seqmodel.Doc, cl *seqmodel.Clusters, gz Gazetteer) *task {
 			}
 		}
 		var di docInput
-		buf = prepare(&di, words, pos, chunk, cl, false, gz, buf)
+		buf = prepare(&di, words, pos, chunk, cl, false, false, gz, buf)
 		t.docs = append(t.docs, di)
 		t.gold = append(t.gold, gold)
 	}

@@ -125,3 +125,16 @@ func BenchmarkStage(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(a0.Tokens)*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestTitleCaseHeadlinePOS: a Title Case headline's common words are tagged
+// as the words they are, not as proper nouns; its names stay NNP.
+func TestTitleCaseHeadlinePOS(t *testing.T) {
+	a := analyse(t, "Obama Warns Clinton Policy On Syria Would Lead To World War Three\n")
+	want := map[string]string{"Obama": "NNP", "Warns": "VBZ", "Clinton": "NNP", "Policy": "NN", "On": "IN", "Syria": "NNP", "Would": "MD", "Lead": "VB"}
+	for _, tok := range a.Tokens {
+		w := a.Text[tok.Start:tok.End]
+		if p, ok := want[w]; ok && tok.POS != p {
+			t.Errorf("%s: POS %s, want %s", w, tok.POS, p)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"herald/internal/resources/models"
@@ -31,6 +32,10 @@ type Tagger struct {
 	cache map[string]int32
 	slab  []int32
 	ct    *chunkTables // the chunk model's tabulated templates
+	// headlines: read the common words of Title Case headlines in lower
+	// case (NewTagger's taggers; the jackknife taggers of training read
+	// CoNLL's sentences as written, as their gold layers were made)
+	headlines bool
 	// lex: by the clusters' word ids, each word's ambiguity class, frozen
 	// tag (-1: none) and cache offset (-1: none), so that a known token
 	// costs one lookup instead of seven (with Analyze's)
@@ -117,7 +122,7 @@ func NewTagger(pos, pos2, chunk *seqmodel.Model, cl *seqmodel.Clusters) (*Tagger
 			return nil, fmt.Errorf("tag: model features %q, code has %q: retrain with herald train", v, want)
 		}
 	}
-	t := &Tagger{pos: pos, pos2: pos2, chunk: chunk, clusters: cl}
+	t := &Tagger{pos: pos, pos2: pos2, chunk: chunk, clusters: cl, headlines: true}
 	t.posAtoms = labelAtoms(pos.Labels)
 	t.frozen = seqmodel.DecodeDict(pos.Meta["frozen"], pos.Labels)
 	t.amb = decodeAmbiguity(pos.Meta["ambiguity"])
@@ -151,45 +156,56 @@ type scratch struct {
 	cIdx   []uint16
 	frz    []int16 // token's frozen tag, -1 none
 	off    []int32 // token's cache offset, -1 none
+	hc     []int   // headline words read in lower case
 }
 
 var pool = sync.Pool{New: func() any { return &scratch{scores: make([]int32, 256)} }}
 
 // prepare analyses words into s.ws and sets each token's ambiguity class,
-// frozen tag and cache offset.
+// frozen tag and cache offset. In a Title Case headline, the common words
+// that only the headline capitalises are read in lower case (see
+// seqmodel.Clusters.HeadlineLower).
 func (t *Tagger) prepare(words []string, s *scratch) {
 	n := len(words)
 	if cap(s.ws) < n {
 		s.ws = make([]seqmodel.Word, n, n*2)
 	}
 	s.ws = s.ws[:n]
-	s.amb = s.amb[:0]
-	s.frz = s.frz[:0]
-	s.off = s.off[:0]
+	s.amb = grow(s.amb, n)
+	s.frz = grow(s.frz, n)
+	s.off = grow(s.off, n)
 	for i, w := range words {
-		id := int32(-1)
-		if t.lex {
-			id, s.buf = t.clusters.AnalyzeID(w, &s.ws[i], s.buf)
-		} else {
-			s.buf = seqmodel.Analyze(w, t.clusters, &s.ws[i], s.buf)
-		}
-		if id >= 0 {
-			s.amb = append(s.amb, t.lexAmb[id])
-			s.frz = append(s.frz, t.lexFrozen[id])
-			s.off = append(s.off, t.lexCache[id])
-			continue
-		}
-		s.amb = append(s.amb, t.amb.of(w))
-		frz, off := int16(-1), int32(-1)
-		if k, ok := t.frozen[w]; ok {
-			frz = int16(k)
-		}
-		if o, ok := t.cache[w]; ok {
-			off = o
-		}
-		s.frz = append(s.frz, frz)
-		s.off = append(s.off, off)
+		t.analyze(w, i, s)
 	}
+	if sf := seqmodel.SentenceFlags(s.ws); t.headlines && sf&seqmodel.SentTitleCase != 0 {
+		s.hc = t.clusters.HeadlineCommon(words, s.ws, sf, s.hc)
+		for _, i := range s.hc {
+			t.analyze(strings.ToLower(words[i]), i, s)
+		}
+	}
+}
+
+// analyze sets token i of s from word w.
+func (t *Tagger) analyze(w string, i int, s *scratch) {
+	id := int32(-1)
+	if t.lex {
+		id, s.buf = t.clusters.AnalyzeID(w, &s.ws[i], s.buf)
+	} else {
+		s.buf = seqmodel.Analyze(w, t.clusters, &s.ws[i], s.buf)
+	}
+	if id >= 0 {
+		s.amb[i], s.frz[i], s.off[i] = t.lexAmb[id], t.lexFrozen[id], t.lexCache[id]
+		return
+	}
+	s.amb[i] = t.amb.of(w)
+	frz, off := int16(-1), int32(-1)
+	if k, ok := t.frozen[w]; ok {
+		frz = int16(k)
+	}
+	if o, ok := t.cache[w]; ok {
+		off = o
+	}
+	s.frz[i], s.off[i] = frz, off
 }
 
 // Tag writes the POS tag and chunk label of each word into pos and chunk
