@@ -316,6 +316,19 @@ func (p *parser) spanLead(k int) bool {
 		"spend", "spends", "spent", "spending", "take", "takes", "took", "taking", "focus", "focuses", "focused", "focusing")
 }
 
+// comparedAmount reports whether word k closes an amount ("$74 million",
+// "5 percent", "12 points", "twice"), so that a "more than" or "less than"
+// after it compares that amount ("up 5 percent more than a year ago").
+func (p *parser) comparedAmount(k int) bool {
+	if k < 0 || k >= len(p.w) {
+		return false
+	}
+	if p.w[k].kind == kDigits || p.w[k].t == "%" {
+		return true
+	}
+	return p.eqAny(k, "million", "billion", "trillion", "thousand", "percent", "pct", "points", "cents", "dollars", "dlrs", "times", "twice")
+}
+
 // quantMod reads a quantity modifier: "about", "more than", "at least", …
 func (p *parser) quantMod(i int) (string, int) {
 	switch {
@@ -342,6 +355,9 @@ func (p *parser) quantMod(i int) (string, int) {
 
 func (p *parser) quantity(i int) (match, bool) {
 	mod, j := p.quantMod(i)
+	if (mod == "MORE_THAN" || mod == "LESS_THAN") && j == i+2 && p.comparedAmount(i-1) {
+		return match{}, false // "$74 million more than a year ago": the amount is compared, not the time
+	}
 	if mod == "APPROX" && p.eq(i, "some") && !(j < len(p.w) && (p.w[j].kind == kDigits || (p.x(j) != nil && p.x(j).num > 0))) {
 		mod, j = "", i
 	}
@@ -523,6 +539,9 @@ func (p *parser) quantity(i int) (match, bool) {
 		}
 		if u == "Y" && p.has {
 			if q := p.lastQuarter(); q != "" {
+				if p.eq(end-1, "ago") {
+					q = p.currentQuarter(q)
+				}
 				if v, ok := shiftValue(q, n*dir); ok {
 					return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "year-earlier-anaphora"}, true
 				}
@@ -1046,6 +1065,8 @@ func (p *parser) vagueRef(i int) (match, bool) {
 		if n >= 1 && n <= 21 {
 			return match{end: end, typ: model.TimeDate, val: twoDigits(n - 1), rule: "century"}, true
 		}
+	case p.eq(i, "a") && p.eq(i+1, "long") && p.eq(i+2, "time") && p.eq(i+3, "ago"):
+		return match{end: i + 4, typ: model.TimeDate, val: "PAST_REF", rule: "vague-ago"}, true
 	case p.eq(i, "these") && p.eq(i+1, "days"):
 		return match{end: i + 2, typ: model.TimeDate, val: "PRESENT_REF", rule: "ref-present"}, true
 	case p.eq(i, "at") && p.eq(i+1, "present"):
@@ -1157,6 +1178,26 @@ func (p *parser) anaphora(i int) (match, bool) {
 // lastQuarter is the quarter last mentioned when it lies in the publication
 // year or the one before (the reference of "a year earlier" in earnings
 // reports), else "".
+// currentQuarter is the latest quarter before the publication date with
+// the number of quarter q ("1998-Q3"): "ago" counts from the publication
+// date, so "from a year ago" after "last year's first quarter" compares
+// with the first quarter a year before this year's, not two years back.
+func (p *parser) currentQuarter(q string) string {
+	y, err := strconv.Atoi(q[:4])
+	if err != nil || len(q) != 7 || q[6] < '1' || q[6] > '4' {
+		return q
+	}
+	n := int(q[6] - '0')
+	cy := p.dct.Year()
+	if date(cy, 3*(n-1)+1, 1).After(p.dct) {
+		cy--
+	}
+	if y < cy {
+		return year(cy) + q[4:]
+	}
+	return q
+}
+
 func (p *parser) lastQuarter() string {
 	if !p.has || len(p.last) != 7 || p.last[4:6] != "-Q" {
 		return ""

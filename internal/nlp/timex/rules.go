@@ -844,8 +844,22 @@ func (p *parser) monthCue(i int) bool {
 	if e := p.x(i - 1); e != nil && (e.rel != "" || e.pos != "") {
 		return true
 	}
-	return p.eqAny(i-1, "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "through", "mid", "end", "early", "late", "between", "and", "to") ||
-		(p.hyphen(i-1) && p.eq(i-2, "mid"))
+	if p.eqAny(i-1, "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "through", "mid", "end", "early", "late", "between", "and", "to") ||
+		(p.hyphen(i-1) && p.eq(i-2, "mid")) {
+		return true
+	}
+	// "figures for March" (no one marches for anything; "voted for May"
+	// is a person), "a March deficit", "its May report": a determiner
+	// before and a common noun after make the month a modifier
+	if p.eq(i, "march") && p.eq(i-1, "for") {
+		return true
+	}
+	if n := i + 1; n < len(p.w) && p.w[n].kind == kWord && !p.w[n].upper && p.x(n) == nil && p.w[n].gap &&
+		p.eqAny(i-1, "a", "the", "its", "their", "his", "her", "our") {
+		t := p.w[n].t
+		return !strings.HasSuffix(t, "ed") && !strings.HasSuffix(t, "ing") && !p.eqAny(n, "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "is", "was", "were", "are", "will", "would", "has", "had", "have")
+	}
+	return false
 }
 
 func (p *parser) monthDate(i int) (match, bool) {
@@ -952,7 +966,7 @@ func (p *parser) monthResolve(i, j, m, d int) int {
 	if i > 0 {
 		// a verb right before decides ("the year ended Sept. 30"), not an
 		// infinitive ("had been set to expire Nov. 6": the nearest still is)
-		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") && !p.eq(i-2, "to") {
+		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") && !p.eq(i-2, "to") && !(p.w[i-1].x != nil && p.w[i-1].x.report) {
 			return monthYear(p.dct, m, d, c)
 		}
 	}
@@ -1096,7 +1110,7 @@ func (p *parser) notYear(i int) bool {
 		if pt == "$" || pt == "£" || pt == "€" || pt == "#" || p.eqAny(i-1, "no", "number", "about", "nearly", "almost", "some", "over", "than", "approximately", "roughly", "around", "only", "just", "least") {
 			return true
 		}
-		if p.w[i-1].kind == kDigits || p.w[i-1].kind == kNum || (p.punct(i-1, ",") && i > 1 && p.w[i-2].kind == kDigits) && !p.w[i-1].gap {
+		if p.w[i-1].kind == kDigits || p.w[i-1].kind == kNum || (p.punct(i-1, ",") && i > 1 && p.w[i-2].kind == kDigits) && !p.w[i-1].gap && !p.yearList(i) {
 			return true
 		}
 		if (pt == "-" || pt == "/" || pt == ":" || pt == ".") && !p.w[i].gap {
@@ -1116,11 +1130,26 @@ func (p *parser) notYear(i int) bool {
 			}
 			t := n.t
 			if len(t) > 3 && t[len(t)-1] == 's' && !p.eqAny(i+1, "was", "has", "is", "as", "its", "this", "his", "thus", "whereas", "always", "afterwards") && n.x == nil {
-				return true
+				// "their 1987 ranges", "the 1988 elections": after a
+				// determiner a year-like number names the year of what
+				// follows ("the 1,500 troops" has its comma)
+				y := p.w[i].num
+				return !(y >= 1900 && y <= 2100 && p.eqAny(i-1, "the", "their", "its", "his", "her", "our", "this", "these", "those"))
 			}
 		}
 	}
 	return false
+}
+
+// yearList reports whether the four-digit number at i, after a comma,
+// continues a list of years ("in 1987, 1988 and 1989"): a space after the
+// comma and a year-like number before it.
+func (p *parser) yearList(i int) bool {
+	if i < 2 || !p.w[i].gap || p.w[i-2].kind != kDigits || p.w[i-2].nd != 4 {
+		return false
+	}
+	a, b := p.w[i-2].num, p.w[i].num
+	return a >= 1800 && a <= 2100 && b > a && b-a <= 50
 }
 
 // countNoun reports whether word k is a noun that makes the number before
@@ -1326,6 +1355,14 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		h, end, ok, rule = 12, j+1, true, "noon"
 	case p.eq(j, "midnight"):
 		h, end, ok, rule = 24, j+1, true, "midnight"
+		if p.eq(end, "tonight") {
+			// "midnight tonight": one time, on the publication day
+			v := "XXXX-XX-XX"
+			if p.has {
+				v = day(p.dct)
+			}
+			return match{end: end + 1, typ: model.TimeTime, val: v + "T24", mod: mod, rule: rule}, true
+		}
 	default:
 		h, mi, end, ok = p.clock(j)
 	}
@@ -1358,6 +1395,9 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		}
 	}
 	v := dateVal + "T" + twoDigits(h) + ":" + twoDigits(mi)
+	if rule == "midnight" {
+		v = dateVal + "T24" // TimeBank writes midnight as hour 24 alone
+	}
 	return match{end: end, typ: model.TimeTime, val: v, mod: mod, rule: rule}, true
 }
 

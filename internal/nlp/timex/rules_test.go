@@ -398,7 +398,7 @@ func TestTenseAndMonthLean(t *testing.T) {
 	// Published Monday 1989-10-30.
 	check(t, "1989-10-30", []tcase{
 		{"The offer had been due to expire Friday evening.", []want{{"Friday evening", "TIME 1989-10-27TEV"}}},
-		{"The bid previously had been scheduled to expire at midnight Friday.", []want{{"midnight Friday", "TIME 1989-10-27T24:00"}}},
+		{"The bid previously had been scheduled to expire at midnight Friday.", []want{{"midnight Friday", "TIME 1989-10-27T24"}}},
 		{"The offer will expire Friday.", []want{{"Friday", "DATE 1989-11-03"}}},
 		{"Its stock hit a high of $42 in June from $29 in March.", []want{{"June", "DATE 1989-06"}, {"March", "DATE 1989-03"}}},
 		{"A decision on the plan is likely in January.", []want{{"January", "DATE 1990-01"}}},
@@ -755,5 +755,60 @@ func TestUnitLongAndHours(t *testing.T) {
 		{"A two-year-long study ended.", []want{{"two-year-long", "DURATION P2Y"}}},
 		{"Within hours of the attack, police arrived.", []want{{"hours", "DURATION PTXH"}}},
 		{"They met in hours of need.", nil},
+	})
+}
+
+// Year lists and years naming what follows a determiner.
+func TestYearListsAndModifiers(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"The bank will be repaid in 1994, 1995 and 1996.", []want{{"1994", "DATE 1994"}, {"1995", "DATE 1995"}, {"1996", "DATE 1996"}}},
+		{"Prices fell to the low end of their 2002 ranges.", []want{{"2002", "DATE 2002"}}},
+		{"The 1998 elections were close.", []want{{"1998", "DATE 1998"}}},
+		{"Some 1,500 soldiers and 2003 others were there.", nil},
+		{"The total was 4, 1997 people said.", nil},
+	})
+}
+
+// "more than"/"less than" after an amount compares the amount.
+func TestComparedAmount(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"Revenue was $12 million more than a year ago.", []want{{"a year ago", "DATE 2002"}}},
+		{"Sales rose 4 percent less than two years ago.", []want{{"two years ago", "DATE 2001"}}},
+		{"The talks ended more than a year ago.", []want{{"more than a year ago", "DATE 2002 APPROX"}}},
+		{"The cease-fire has held for more than a year.", []want{{"more than a year", "DURATION P1Y MORE_THAN"}}},
+		{"That was decided a long time ago.", []want{{"a long time ago", "DATE PAST_REF"}}},
+	})
+}
+
+// An ambiguous month as a modifier or after "for"; a reporting verb right
+// before a month does not date it.
+func TestMonthModifierAndReport(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"Traders expect a March deficit of $2 billion.", []want{{"March", "DATE 2003-03"}}},
+		{"Analysts will welcome any figure below that for March.", []want{{"March", "DATE 2003-03"}}},
+		{"Thousands joined the March on the capital.", nil},
+		{"He said they may leave.", nil},
+	})
+	check(t, "2003-06-02", []tcase{
+		{"He said September contracts could rise further.", []want{{"September", "DATE 2003-09"}}},
+		{"The company ended September with a loss.", []want{{"September", "DATE 2002-09"}}},
+	})
+}
+
+// "a year ago" counts from the publication date even right after a
+// quarter that is itself a year back.
+func TestYearAgoQuarter(t *testing.T) {
+	check(t, "2003-04-28", []tcase{
+		{"Profit rose 20 percent from last year's first quarter, and costs fell from a year ago.",
+			[]want{{"last year's first quarter", "DATE 2002-Q1"}, {"a year ago", "DATE 2002-Q1"}}},
+		{"In the first quarter profit fell from a year ago.", []want{{"the first quarter", "DATE 2003-Q1"}, {"a year ago", "DATE 2002-Q1"}}},
+	})
+}
+
+// Midnight is hour 24 (TimeBank); "midnight tonight" is one time.
+func TestMidnight(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"The offer expires at midnight tonight.", []want{{"midnight tonight", "TIME 2003-05-14T24"}}},
+		{"The offer will expire at midnight Friday.", []want{{"midnight Friday", "TIME 2003-05-16T24"}}},
 	})
 }
