@@ -92,6 +92,10 @@ func (p *parser) relative(i int) (match, bool) {
 	} else if e := p.x(j); e != nil && e.rel != "" {
 		rel = e.rel
 		j++
+		if rel == "this" && !the && posMod == "" && p.eq(j, "past") {
+			rel = "past" // "this past weekend" is the one gone
+			j++
+		}
 	}
 	if posMod != "" && rel == "" && p.eq(j, "in") && p.eq(j+1, "the") {
 		// earlier in the year, later in the day
@@ -697,7 +701,9 @@ func (p *parser) quarterExpr(i int) (match, bool) {
 	if half {
 		if y == 0 {
 			y = p.dct.Year()
-			if q == 2 && p.dct.Month() <= 6 && p.dir(i, end) == past {
+			if q == 2 && p.dct.Month() <= 4 && p.dir(i, end) == past {
+				// the second half starting within two months is the
+				// coming one whatever the tense
 				y--
 			}
 		}

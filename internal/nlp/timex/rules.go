@@ -342,6 +342,9 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		back = 10
 	}
 	for d := 1; d <= back; d++ {
+		if p.openQuote(i - d) {
+			break // the verb that introduces a quotation does not date what is said in it
+		}
 		if c, ok := cueAt(i - d); ok {
 			return c, true
 		}
@@ -364,6 +367,21 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		}
 	}
 	return past, false
+}
+
+// openQuote reports whether word k opens a quotation: a left double
+// quotation mark, or a straight one with space before and none after.
+func (p *parser) openQuote(k int) bool {
+	if k < 0 || k >= len(p.w) || p.w[k].kind != kPunct {
+		return false
+	}
+	switch p.w[k].t {
+	case "“":
+		return true
+	case "\"":
+		return p.w[k].gap && k+1 < len(p.w) && !p.w[k+1].gap
+	}
+	return false
 }
 
 // clauseTense looks for a tense cue in the clause of the signal word at s:
@@ -971,16 +989,31 @@ func (p *parser) monthResolve(i, j, m, d int) int {
 		}
 	}
 	y := p.dct.Year()
-	// Within about two months of the publication date the nearest wins.
+	// Within about two months of the publication date the nearest wins,
+	// unless a bare month lies two months ahead and the tense is past
+	// ("Carter took office in February" in December; a day, as in
+	// "payable Jan. 2", keeps the nearest, and so does a month two back
+	// under a future: "will welcome the figure for March" in May).
 	for _, c := range []int{y - 1, y, y + 1} {
+		far, ahead := false, false
 		if d > 0 {
 			dd := date(c, m, d).Sub(p.dct).Hours() / 24
-			if dd > -62 && dd < 62 {
-				return c
+			if dd <= -62 || dd >= 62 {
+				continue
 			}
-		} else if dm := (c*12 + m) - (y*12 + int(p.dct.Month())); dm >= -2 && dm <= 2 {
-			return c
+		} else {
+			dm := (c*12 + m) - (y*12 + int(p.dct.Month()))
+			if dm < -2 || dm > 2 {
+				continue
+			}
+			far, ahead = dm == -2 || dm == 2, dm > 0
 		}
+		if far && ahead {
+			if dir, cued := p.tense(i, j, true); cued && dir == past {
+				return monthYear(p.dct, m, d, dir)
+			}
+		}
+		return c
 	}
 	if dir, cued := p.tense(i, j, true); cued {
 		return monthYear(p.dct, m, d, dir)

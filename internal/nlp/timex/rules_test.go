@@ -812,3 +812,38 @@ func TestMidnight(t *testing.T) {
 		{"The offer will expire at midnight Friday.", []want{{"midnight Friday", "TIME 2003-05-16T24"}}},
 	})
 }
+
+// The quarter or half starting within two months is the coming one
+// whatever the tense.
+func TestComingQuarterAndHalf(t *testing.T) {
+	check(t, "2003-06-20", []tcase{
+		{"Ministers proposed a ceiling of 16 million barrels for the third quarter.", []want{{"the third quarter", "DATE 2003-Q3"}}},
+		{"Output exceeded its second-half quota.", []want{{"second-half", "DATE 2003-H2"}}},
+	})
+	check(t, "2003-02-20", []tcase{
+		{"The company earned $5 million in the third quarter.", []want{{"the third quarter", "DATE 2002-Q3"}}},
+		{"Sales rose in the second half.", []want{{"the second half", "DATE 2002-H2"}}},
+	})
+}
+
+// A bare month two months away on the side the tense denies takes the
+// tense; a verb introducing a quotation does not date what is said.
+func TestMonthTenseAndQuotation(t *testing.T) {
+	check(t, "2003-12-16", []tcase{
+		{"The minister took office in February.", []want{{"February", "DATE 2003-02"}}},
+		{"The minister will take office in February.", []want{{"February", "DATE 2004-02"}}},
+		{"The dividend was cut and is payable Feb. 2.", []want{{"Feb. 2", "DATE 2004-02-02"}}},
+	})
+	check(t, "2003-07-21", []tcase{
+		{"Then he leaned in and boomed: “Let us beat them in November.”", []want{{"November", "DATE 2003-11"}}},
+		{"He won the vote in November.", []want{{"November", "DATE 2002-11"}}},
+	})
+}
+
+// "this past weekend" is one expression, the weekend gone.
+func TestThisPast(t *testing.T) {
+	check(t, "2003-07-23", []tcase{
+		{"The team lost this past weekend.", []want{{"this past weekend", "DATE 2003-W29-WE"}}},
+		{"Prices fell this past week.", []want{{"this past week", "DATE 2003-W29"}}},
+	})
+}
