@@ -1360,11 +1360,13 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 			return match{end: end, typ: model.TimeDate, val: "XXXX-XX-XX", mod: mod, rule: "anaphoric-day"}, true
 		}
 		v := day(base.AddDate(0, 0, shift))
+		// a step back ("the day before", "the previous night") compares
+		// and leaves the narrative's day where it was
 		if unitWord != "day" {
 			pod := map[string]string{"morning": "MO", "night": "NI", "evening": "EV", "afternoon": "AF"}[unitWord]
-			return match{end: end, typ: model.TimeTime, val: v + "T" + pod, mod: mod, rule: "anaphoric-day"}, true
+			return match{end: end, typ: model.TimeTime, val: v + "T" + pod, mod: mod, rule: "anaphoric-day", keepRef: shift < 0}, true
 		}
-		return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "anaphoric-day"}, true
+		return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "anaphoric-day", keepRef: shift < 0}, true
 	case "year", "month", "week":
 		if shift != 0 {
 			return match{}, false

@@ -526,6 +526,8 @@ func (p *parser) scheduledPresent(k int) bool {
 		switch pos := p.pos(b); {
 		case strings.HasPrefix(pos, "NN"), pos == "JJ", pos == "DT", pos == "CD", pos == "POS", w.upper:
 			continue
+		case b < k-1 && strings.HasPrefix(pos, "VB"):
+			return false // the object of a verb ("has organized two conference calls")
 		}
 		break
 	}
@@ -549,6 +551,12 @@ func (p *parser) pastInfinitive(k int) bool {
 	}
 	if p.pastGovernor(k - 1) {
 		return true
+	}
+	if p.eqAny(k-2, "was", "were") && p.eqAny(k-1, "scheduled", "set", "slated", "due", "expected", "supposed", "planned", "poised") {
+		return false // "was scheduled to return Tuesday": still ahead when reported
+	}
+	if k >= 3 && strings.HasSuffix(strings.ToLower(p.w[k-1].t), "ing") && p.w[k-1].kind == kWord && (p.cue(k-2) == past || p.cue(k-3) == past && p.eqAny(k-2, "while", "when")) {
+		return true // "were detained attempting to enter Texas on Monday"
 	}
 	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had") ||
 		p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord // "were quick to offer"
@@ -587,6 +595,12 @@ func (p *parser) cue(k int) int {
 		}
 		if p.eq(k-1, "to") && p.pastInfinitive(k-1) {
 			return past // "tried to argue Sunday", "had been due to expire Friday"
+		}
+		if k >= 2 && p.eq(k-2, "to") && strings.HasSuffix(strings.ToLower(p.w[k-1].t), "ly") && p.pastInfinitive(k-2) {
+			return past // "failed to clearly explain"
+		}
+		if b := p.prevWord(k); p.auxIs(b, "do", "does") || p.eqAny(b, "not", "never") && p.auxIs(p.prevWord(b), "do", "does") {
+			return 0 // "does not stand up": the present, no time of its own
 		}
 		return future
 	case "VBZ", "VBP":
@@ -689,6 +703,9 @@ func (p *parser) weekday(i int) (match, bool) {
 	if e := p.x(j); e != nil && (e.rel == "last" || e.rel == "next" || e.rel == "this" || e.rel == "past" || e.rel == "coming" || e.rel == "previous" || e.rel == "following") {
 		rel = e.rel
 		j++
+		if rel == "following" && !p.eq(j-2, "the") {
+			return match{}, false // "following Tuesday's primaries": a preposition, the day alone is the expression
+		}
 		if rel == "this" && p.eqAny(j, "coming", "past") {
 			rel = strings.ToLower(p.w[j].t)
 			j++
@@ -1425,6 +1442,11 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		var named bool
 		if dateVal, next, named = p.timeDay(k); named {
 			end = next
+		} else if i == 0 && p.has {
+			// a bare clock time opening its sentence stamps an entry of a
+			// running report ("9:45 p.m. Mourners gathered …"): the
+			// publication day, not the day the story last named
+			dateVal = day(p.dct)
 		}
 	}
 	v := dateVal + "T" + twoDigits(h) + ":" + twoDigits(mi)

@@ -847,3 +847,53 @@ func TestThisPast(t *testing.T) {
 		{"Prices fell this past week.", []want{{"this past week", "DATE 2003-W29"}}},
 	})
 }
+
+// Weekday tense: a scheduled infinitive is ahead, an infinitive under a
+// past verb and a gerund is past, "does not" is the present, a noun
+// object of a verb schedules nothing, "following" before a weekday's
+// possessive is a preposition.
+func TestWeekdayTenseMore(t *testing.T) {
+	check(t, "2014-02-24", []tcase{ // a Monday
+		{"She was scheduled to return Tuesday to Phoenix.", []want{{"Tuesday", "DATE 2014-02-25"}}},
+		{"Three men were detained attempting to cross the border on Saturday.", []want{{"Saturday", "DATE 2014-02-22"}}},
+		{"The senator failed to clearly explain the bill during an appearance Sunday.", []want{{"Sunday", "DATE 2014-02-23"}}},
+		{"His speech on Friday does not hold up.", []want{{"Friday", "DATE 2014-02-21"}}},
+		{"Aides spoke by phone following Saturday's vote.", []want{{"Saturday", "DATE 2014-02-22"}}},
+		{"They voted again the following Tuesday.", []want{{"the following Tuesday", "DATE 2014-02-25"}}},
+	})
+}
+
+// Tagged: a plural noun the tagger reads as a verb does not schedule the
+// weekday when it is the object of a verb.
+func TestTaggedObjectNoun(t *testing.T) {
+	text := "They organized two conference calls, including one on Sunday."
+	a := analysis(text, "2016-06-22") // a Wednesday
+	tags := []struct{ w, pos string }{{"They", "PRP"}, {"organized", "VBD"}, {"two", "CD"}, {"conference", "NN"}, {"calls", "VBZ"}, {",", ","},
+		{"including", "VBG"}, {"one", "CD"}, {"on", "IN"}, {"Sunday", "NNP"}, {".", "."}}
+	off := 0
+	for _, tg := range tags {
+		s := strings.Index(text[off:], tg.w) + off
+		a.Tokens = append(a.Tokens, model.Token{Start: s, End: s + len(tg.w), POS: tg.pos})
+		off = s + len(tg.w)
+	}
+	s, _ := New()
+	if err := s.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Times) != 1 || a.Times[0].Value != "2016-06-19" {
+		t.Fatalf("object noun: %+v", a.Times)
+	}
+}
+
+// "the day before" compares and leaves the narrative's day; a bare clock
+// time opening a sentence is on the publication day.
+func TestDayBeforeAndRunningReport(t *testing.T) {
+	check(t, "2016-07-30", []tcase{
+		{"On Friday the yield fell to 1.45 percent from 1.51 percent the day before, and the euro rose from $1.10 the day before.",
+			[]want{{"Friday", "DATE 2016-07-29"}, {"the day before", "DATE 2016-07-28"}, {"the day before", "DATE 2016-07-28"}}},
+	})
+	check(t, "2016-06-05", []tcase{
+		{"A memorial service is planned Friday.\n2:25 p.m. His brother spoke to reporters.",
+			[]want{{"Friday", "DATE 2016-06-10"}, {"2:25 p.m.", "TIME 2016-06-05T14:25"}}},
+	})
+}
