@@ -915,6 +915,11 @@ func (p *parser) monthDate(i int) (match, bool) {
 		if y, k2, oky := p.relYear(k); oky {
 			return match{end: k2, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day-relative-year"}, true
 		}
+		if m == 9 && d == 11 && p.eqAny(k, "attack", "attacks", "terrorist", "terror", "hijackers", "hijackings", "commission", "victims", "families", "memorial", "anniversary") &&
+			(!p.has || p.dct.After(date(2001, 9, 12))) {
+			// "the Sept. 11 attacks": the day the name stands for
+			return match{end: k, typ: model.TimeDate, val: "2001-09-11", rule: "month-day-named"}, true
+		}
 		if !p.has {
 			return match{end: k, typ: model.TimeDate, val: "XXXX" + day(date(2000, m, d))[4:], rule: "month-day"}, true
 		}
@@ -936,6 +941,9 @@ func (p *parser) monthDate(i int) (match, bool) {
 		// a bare abbreviation without a day or year is too weak
 		return match{}, false
 	}
+	if y, ok := p.pairYear(j, m); ok {
+		return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month-pair-year"}, true
+	}
 	if !p.has {
 		return match{end: j, typ: model.TimeDate, val: "XXXX-" + twoDigits(m), rule: "month"}, true
 	}
@@ -944,6 +952,41 @@ func (p *parser) monthDate(i int) (match, bool) {
 	}
 	y := p.monthResolve(i, j, m, 0)
 	return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month"}, true
+}
+
+// electionNear reports whether the sentence speaks of an election.
+func (p *parser) electionNear() bool {
+	for k := range p.w {
+		if p.eqAny(k, "election", "elections", "reelection", "midterm", "midterms", "ballot") {
+			return true
+		}
+	}
+	return false
+}
+
+// pairYear gives the year of a bare month m whose words end at k when a
+// second month with a year follows it in a pair or range ("June and July
+// of 2009", "from November to February 2010"): that year, or the one
+// before when the range crosses the year's end.
+func (p *parser) pairYear(k, m int) (int, bool) {
+	if !p.eqAny(k, "and", "or", "to", "through", "until", "till") && !(p.punct(k, "-") || p.punct(k, "–")) {
+		return 0, false
+	}
+	m2, k2, ok := p.monthAt(k+1, false)
+	if !ok || m2 == 0 {
+		return 0, false
+	}
+	if p.eq(k2, "of") || p.punct(k2, ",") {
+		k2++
+	}
+	y, _, oky := p.yearAt(k2)
+	if !oky {
+		return 0, false
+	}
+	if m > m2 && !p.eqAny(k, "and", "or") {
+		y--
+	}
+	return y, true
 }
 
 // rangeDay reads the bare day that closes a range opened by a full date
@@ -997,6 +1040,13 @@ func (p *parser) relYear(i int) (int, int, bool) {
 func (p *parser) monthResolve(i, j, m, d int) int {
 	if y, ok := p.rangeYear(i, m); ok {
 		return y
+	}
+	if m == 11 && d == 0 && p.dct.Year()%2 == 0 && p.electionNear() {
+		// "re-election in November" in an even year: the general
+		// election of that year, unless the clause looks back before it
+		if dir, cued := p.tense(i, j, true); !(cued && dir == past && p.dct.Month() < 11) {
+			return p.dct.Year()
+		}
 	}
 	if i > 0 {
 		// a verb right before decides ("the year ended Sept. 30"), not an

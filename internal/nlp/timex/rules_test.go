@@ -897,3 +897,21 @@ func TestDayBeforeAndRunningReport(t *testing.T) {
 			[]want{{"Friday", "DATE 2016-06-10"}, {"2:25 p.m.", "TIME 2016-06-05T14:25"}}},
 	})
 }
+
+// Named days, election Novembers and month pairs that share a year.
+func TestNamedDayElectionAndPairs(t *testing.T) {
+	check(t, "2016-09-28", []tcase{
+		{"Families of those killed in the Sept. 11 attacks may sue.", []want{{"Sept. 11", "DATE 2001-09-11"}}},
+		{"The talks resume Sept. 11 in Geneva.", []want{{"Sept. 11", "DATE 2016-09-11"}}},
+	})
+	check(t, "2018-01-22", []tcase{
+		{"The plan protects senators up for re-election in November.", []want{{"November", "DATE 2018-11"}}},
+	})
+	check(t, "2017-01-22", []tcase{
+		{"The plan protects senators up for re-election in November.", []want{{"November", "DATE 2016-11"}}},
+	})
+	check(t, "2010-05-28", []tcase{
+		{"He called during the months of June and July of 2009.", []want{{"June", "DATE 2009-06"}, {"July of 2009", "DATE 2009-07"}}},
+		{"It rained from November to February 2010.", []want{{"November", "DATE 2009-11"}, {"February 2010", "DATE 2010-02"}}},
+	})
+}
