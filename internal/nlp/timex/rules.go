@@ -369,17 +369,39 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 	return past, false
 }
 
-// openQuote reports whether word k opens a quotation: a left double
-// quotation mark, or a straight one with space before and none after.
+// openQuote reports whether word k opens a quotation of speech: a left
+// double quotation mark (or a straight one with space before and none
+// after) after a comma, a colon or a reporting verb, not a quoted phrase
+// inside the clause ("join him "for a private call" Monday").
 func (p *parser) openQuote(k int) bool {
-	if k < 0 || k >= len(p.w) || p.w[k].kind != kPunct {
+	if k < 1 || k >= len(p.w) || p.w[k].kind != kPunct {
 		return false
 	}
 	switch p.w[k].t {
 	case "“":
-		return true
 	case "\"":
-		return p.w[k].gap && k+1 < len(p.w) && !p.w[k+1].gap
+		if !p.w[k].gap || k+1 >= len(p.w) || p.w[k+1].gap {
+			return false
+		}
+	default:
+		return false
+	}
+	return p.punct(k-1, ",") || p.punct(k-1, ":") || p.w[k-1].x != nil && p.w[k-1].x.report
+}
+
+// scheduledPast reports whether the weekday at word i is the object of
+// "was scheduled/set/due to …" a few words back: planned before the
+// report, it may lie either side of it ("was scheduled to return
+// Tuesday" on a Monday, "was set to receive an endorsement on Friday"
+// on a Saturday), so the nearest day is meant.
+func (p *parser) scheduledPast(i int) bool {
+	for k := i - 1; k >= 2 && k >= i-8; k-- {
+		if p.w[k].kind == kPunct {
+			return false
+		}
+		if p.eq(k, "to") && p.eqAny(k-1, "scheduled", "set", "slated", "due", "expected", "supposed", "planned", "poised") && p.eqAny(k-2, "was", "were") {
+			return true
+		}
 	}
 	return false
 }
@@ -551,9 +573,6 @@ func (p *parser) pastInfinitive(k int) bool {
 	}
 	if p.pastGovernor(k - 1) {
 		return true
-	}
-	if p.eqAny(k-2, "was", "were") && p.eqAny(k-1, "scheduled", "set", "slated", "due", "expected", "supposed", "planned", "poised") {
-		return false // "was scheduled to return Tuesday": still ahead when reported
 	}
 	if k >= 3 && strings.HasSuffix(strings.ToLower(p.w[k-1].t), "ing") && p.w[k-1].kind == kWord && (p.cue(k-2) == past || p.cue(k-3) == past && p.eqAny(k-2, "while", "when")) {
 		return true // "were detained attempting to enter Texas on Monday"
@@ -766,6 +785,12 @@ func (p *parser) weekday(i int) (match, bool) {
 			break
 		}
 		dir = p.dir(i, j+1)
+		if p.scheduledPast(i) && p.has && mod == "" {
+			dir = past // the nearest: up to three days back, else ahead
+			if back := (isoWeekday(p.dct) - e.wday + 7) % 7; back > 3 {
+				dir = future
+			}
+		}
 		if dir == past {
 			rule = "weekday-past-tense"
 		} else {

@@ -915,3 +915,15 @@ func TestNamedDayElectionAndPairs(t *testing.T) {
 		{"It rained from November to February 2010.", []want{{"November", "DATE 2009-11"}, {"February 2010", "DATE 2010-02"}}},
 	})
 }
+
+// "was scheduled/set to" leaves the nearest weekday; a quoted phrase
+// inside a clause does not cut the clause's tense off.
+func TestScheduledPastAndQuotedPhrase(t *testing.T) {
+	check(t, "2016-03-12", []tcase{ // a Saturday
+		{"He was set to receive an endorsement on Friday from a former rival.", []want{{"Friday", "DATE 2016-03-11"}}},
+		{"She was scheduled to speak to the delegates on Tuesday.", []want{{"Tuesday", "DATE 2016-03-15"}}},
+	})
+	check(t, "2010-12-12", []tcase{ // a Sunday
+		{"He asked members to join him \"for a private conference call\" Monday evening.", []want{{"Monday evening", "TIME 2010-12-13TEV"}}},
+	})
+}
