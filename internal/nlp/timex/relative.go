@@ -157,7 +157,11 @@ func (p *parser) relative(i int) (match, bool) {
 			v, t, _ := p.unitValue("Y", 0)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "Q":
-			v, t, _ := p.unitValue("Q", -1)
+			off := -1 // the quarter last reported
+			if p.has && int(p.dct.Month())%3 == 0 && p.eq(i-1, "of") && p.eqAny(i-2, "end", "close") {
+				off = 0 // "at the end of the quarter" in its last month: the one closing
+			}
+			v, t, _ := p.unitValue("Q", off)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "W", "M", "DE", "CE":
 			// "the week", "the month", "the decade", "the century": the
@@ -227,6 +231,10 @@ func (p *parser) relative(i int) (match, bool) {
 			if m <= cm {
 				y++
 			}
+		}
+		if d, k, ok := p.dayAt(j + 1); ok && !(k < len(p.w) && p.x(k) != nil && p.x(k).unit != "") && d <= date(y, m+1, 0).Day() {
+			// "last September 30", "next June 1"
+			return match{end: k, typ: model.TimeDate, val: day(date(y, m, d)), rule: "relative-month-day"}, true
 		}
 		return match{end: j + 1, typ: model.TimeDate, val: month(y, m), rule: "relative-month"}, true
 	}
@@ -1337,6 +1345,26 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 			shift = -1
 		}
 		unitWord, end = strings.ToLower(p.w[j+2].t), j+3
+	case p.eq(j, "the") && p.eqAny(j+1, "year", "month") && p.eqAny(j+2, "before", "after", "earlier") && mod == "" && (j+3 >= len(p.w) || p.w[j+3].kind == kPunct):
+		// "up from 23 pct the year before": the unit before (after) the
+		// one the narrative is at, else the publication date's
+		shift = 1
+		if !p.eq(j+2, "after") {
+			shift = -1
+		}
+		last, grain := p.lastAnchor()
+		base, known := p.dct, p.has
+		if grain > 0 && (p.eq(j+1, "year") || grain >= grainMonth) {
+			base, known = last, true
+		}
+		if !known {
+			return match{}, false
+		}
+		if p.eq(j+1, "year") {
+			return match{end: j + 3, typ: model.TimeDate, val: year(base.Year() + shift), rule: "anaphoric-unit", keepRef: shift < 0}, true
+		}
+		t := date(base.Year(), int(base.Month())+shift, 1)
+		return match{end: j + 3, typ: model.TimeDate, val: month(t.Year(), int(t.Month())), rule: "anaphoric-unit", keepRef: shift < 0}, true
 	case p.eq(j, "the") && p.eq(j+1, "day") && p.eqAny(j+2, "before", "after") && (j+3 >= len(p.w) || p.w[j+3].kind == kPunct):
 		shift = 1
 		if p.eq(j+2, "before") {

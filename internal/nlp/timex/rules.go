@@ -395,12 +395,18 @@ func (p *parser) openQuote(k int) bool {
 // Tuesday" on a Monday, "was set to receive an endorsement on Friday"
 // on a Saturday), so the nearest day is meant.
 func (p *parser) scheduledPast(i int) bool {
-	for k := i - 1; k >= 2 && k >= i-8; k-- {
+	sched := func(k int) bool {
+		return p.eqAny(k, "scheduled", "set", "slated", "due", "expected", "supposed", "planned", "poised")
+	}
+	if p.eq(i-1, "for") && sched(i-2) && !p.eqAny(i-3, "is", "are", "be", "been", "has", "have", "had") {
+		return true // "an analysts meeting scheduled for Thursday"
+	}
+	for k := i - 1; k >= 1 && k >= i-8; k-- {
 		if p.w[k].kind == kPunct {
 			return false
 		}
-		if p.eq(k, "to") && p.eqAny(k-1, "scheduled", "set", "slated", "due", "expected", "supposed", "planned", "poised") && p.eqAny(k-2, "was", "were") {
-			return true
+		if sched(k) && p.eqAny(k-1, "was", "were") {
+			return true // "was scheduled to return Tuesday", "was expected late today or early on Tuesday"
 		}
 	}
 	return false
@@ -785,7 +791,7 @@ func (p *parser) weekday(i int) (match, bool) {
 			break
 		}
 		dir = p.dir(i, j+1)
-		if p.scheduledPast(i) && p.has && mod == "" {
+		if p.scheduledPast(i) && p.has {
 			dir = past // the nearest: up to three days back, else ahead
 			if back := (isoWeekday(p.dct) - e.wday + 7) % 7; back > 3 {
 				dir = future

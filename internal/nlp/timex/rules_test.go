@@ -927,3 +927,23 @@ func TestScheduledPastAndQuotedPhrase(t *testing.T) {
 		{"He asked members to join him \"for a private conference call\" Monday evening.", []want{{"Monday evening", "TIME 2010-12-13TEV"}}},
 	})
 }
+
+// "was expected … on Tuesday" and "a meeting scheduled for Thursday" take
+// the nearest day; "last September 30" is a day; "the year before" steps
+// back from the narrative's year; "the end of the quarter" in its last
+// month is the quarter closing.
+func TestScheduledDayUnitBeforeQuarterEnd(t *testing.T) {
+	check(t, "1987-04-07", []tcase{ // a Tuesday
+		{"GM rose ahead of an analysts meeting scheduled for Thursday.", []want{{"Thursday", "DATE 1987-04-09"}}},
+		{"A decision was expected late today or on Wednesday.", []want{{"late today", "DATE 1987-04-07 END"}, {"Wednesday", "DATE 1987-04-08"}}},
+		{"Brazil owed it 1.98 billion dlrs as of last September 30.", []want{{"last September 30", "DATE 1986-09-30"}}},
+		{"Sales rose to 59 pct in 1985 from 23 pct the year before.", []want{{"1985", "DATE 1985"}, {"the year before", "DATE 1984"}}},
+		{"Profit rose 4 pct from the year before.", []want{{"the year before", "DATE 1986"}}},
+	})
+	check(t, "1987-03-26", []tcase{
+		{"Banks may declare the loans non-performing at the end of the quarter.", []want{{"the end of the quarter", "DATE 1987-Q1 END"}}},
+	})
+	check(t, "1987-04-26", []tcase{
+		{"Banks declared the loans non-performing at the end of the quarter.", []want{{"the end of the quarter", "DATE 1987-Q1 END"}}},
+	})
+}
