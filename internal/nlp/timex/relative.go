@@ -282,7 +282,8 @@ func (p *parser) relative(i int) (match, bool) {
 		case "W":
 			v = week(t.AddDate(0, 0, 7*off))
 		}
-		return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-following-unit"}, true
+		// "the previous year" compares and leaves the reference time
+		return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-following-unit", keepRef: off < 0}, true
 	}
 	if the && (rel == "next" || rel == "coming" || rel == "following") && u != "Q" && u != "WE" {
 		// "the next year" is a duration in TimeML

@@ -583,8 +583,13 @@ func (p *parser) pastInfinitive(k int) bool {
 	if k >= 3 && strings.HasSuffix(strings.ToLower(p.w[k-1].t), "ing") && p.w[k-1].kind == kWord && (p.cue(k-2) == past || p.cue(k-3) == past && p.eqAny(k-2, "while", "when")) {
 		return true // "were detained attempting to enter Texas on Monday"
 	}
-	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had") ||
-		p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord // "were quick to offer"
+	if p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord {
+		// "were quick to offer" is past; a passive "were asked to resubmit"
+		// leaves what was asked ahead of the asking
+		t := strings.ToLower(p.w[k-1].t)
+		return !(strings.HasSuffix(t, "ed") || p.eqAny(k-1, "told", "set", "due", "bound", "sworn", "chosen", "given"))
+	}
+	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had")
 }
 
 // cue returns the tense word k signals: past, future or 0.
@@ -957,6 +962,11 @@ func (p *parser) monthDate(i int) (match, bool) {
 		y := p.monthResolve(i, k, m, d)
 		return match{end: k, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day"}, true
 	}
+	// "April one" (a cardinal in words as the day, before a break)
+	if e := p.x(j); e != nil && e.num >= 1 && e.num <= 31 && p.has && (j+1 >= len(p.w) || p.w[j+1].kind == kPunct || p.eqAny(j+1, "through", "to", "until", "and")) {
+		y := p.monthResolve(i, j+1, m, e.num)
+		return match{end: j + 1, typ: model.TimeDate, val: day(date(y, m, e.num)), rule: "month-day"}, true
+	}
 	// Month [of|,] Year
 	k := j
 	if p.eq(k, "of") || p.punct(k, ",") {
@@ -981,8 +991,26 @@ func (p *parser) monthDate(i int) (match, bool) {
 	if y, k2, ok := p.relYear(j); ok {
 		return match{end: k2, typ: model.TimeDate, val: month(y, m), rule: "month-relative-year"}, true
 	}
+	if y, k2, ok := p.relYear(j + 1); ok && p.eq(j, "of") {
+		return match{end: k2, typ: model.TimeDate, val: month(y, m), rule: "month-relative-year"}, true // "April of last year"
+	}
+	if p.commodityMonth(j) {
+		// "December loading", "September corn": a contract or delivery
+		// month, the coming one
+		return match{end: j, typ: model.TimeDate, val: month(monthYear(p.dct, m, 0, future), m), rule: "month-contract"}, true
+	}
 	y := p.monthResolve(i, j, m, 0)
 	return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month"}, true
+}
+
+// commodityMonth reports whether word k, right after a bare month, makes
+// it a contract or delivery month ("December loading", "July crude
+// futures", "September corn").
+func (p *parser) commodityMonth(k int) bool {
+	if p.eqAny(k, "crude", "corn", "wheat", "soybeans", "soybean", "sugar", "cocoa", "coffee", "cotton", "gold", "silver", "copper") {
+		k++
+	}
+	return p.eqAny(k, "loading", "loadings", "delivery", "deliveries", "shipment", "shipments", "futures", "contract", "contracts", "options", "position")
 }
 
 // electionNear reports whether the sentence speaks of an election.

@@ -947,3 +947,21 @@ func TestScheduledDayUnitBeforeQuarterEnd(t *testing.T) {
 		{"Banks declared the loans non-performing at the end of the quarter.", []want{{"the end of the quarter", "DATE 1987-Q1 END"}}},
 	})
 }
+
+// Contract months, spelled days, "April of last year", a passive
+// infinitive, and "the previous year" leaving the narrative.
+func TestContractMonthsAndSpelledDays(t *testing.T) {
+	check(t, "1987-10-19", []tcase{
+		{"December loading rose to 19.65 dlrs.", []want{{"December", "DATE 1987-12"}}},
+		{"September corn futures rose 12 cents.", []want{{"September", "DATE 1988-09"}}},
+		{"The contract period runs from April one through July one.", []want{{"April one", "DATE 1987-04-01"}, {"July one", "DATE 1987-07-01"}}},
+		{"In April one analyst said prices rose.", []want{{"April", "DATE 1987-04"}}},
+		{"It was the first time since April of last year.", []want{{"April of last year", "DATE 1986-04"}}},
+		{"Profit for the year to January 3, 1987 was 79 mln, against 70 mln in the previous year, and sales rose from the previous year.",
+			[]want{{"the year", "DURATION P1Y"}, {"January 3, 1987", "DATE 1987-01-03"}, {"the previous year", "DATE 1986"}, {"the previous year", "DATE 1986"}}},
+	})
+	check(t, "1987-03-18", []tcase{
+		{"The governors were asked to resubmit the plan before July.", []want{{"July", "DATE 1987-07"}}},
+		{"The governors were quick to reject the plan in July.", []want{{"July", "DATE 1986-07"}}},
+	})
+}
