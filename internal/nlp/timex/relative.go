@@ -394,6 +394,9 @@ func (p *parser) quantity(i int) (match, bool) {
 			}
 		}
 	}
+	if j >= 2 && j < len(p.w) && p.w[j].kind == kDigits && !p.w[j].gap && p.punct(j-1, "/") && p.w[j-2].kind == kDigits {
+		return match{}, false // "the 1987/88 year": the end of a season's years, not a count
+	}
 	n, k, ok := p.amount(j)
 	if !ok {
 		// "a three-year period"

@@ -1280,6 +1280,9 @@ func (p *parser) notYear(i int) bool {
 	}
 	if i+1 < len(p.w) {
 		n := &p.w[i+1]
+		if p.eqAny(i+1, "hrs", "hours", "GMT", "EST", "EDT", "CST", "PST", "UTC") || (n.x != nil && n.x.zone && n.upper) {
+			return true // "by 1530 hrs", "after 1530 EST": a clock time
+		}
 		if n.t == "%" || (n.kind == kPunct && (n.t == ":" || n.t == "/" || n.t == ".") && !n.gap && i+2 < len(p.w) && p.w[i+2].kind == kDigits) {
 			return true
 		}

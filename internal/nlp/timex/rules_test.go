@@ -965,3 +965,13 @@ func TestContractMonthsAndSpelledDays(t *testing.T) {
 		{"The governors were quick to reject the plan in July.", []want{{"July", "DATE 1986-07"}}},
 	})
 }
+
+// No false dates: a 24-hour clock time, the end of a season's years.
+func TestNoFalseClockYearsAndSeasons(t *testing.T) {
+	check(t, "1987-03-12", []tcase{
+		{"Members must submit all orders by 1530 hrs.", nil},
+		{"Orders placed after 1530 EST are late.", nil},
+		{"Taxes for the 1987/88 season were cut.", nil},
+		{"Banks will be repaid by 1990.", []want{{"1990", "DATE 1990"}}},
+	})
+}
