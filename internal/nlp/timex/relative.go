@@ -164,6 +164,15 @@ func (p *parser) relative(i int) (match, bool) {
 			v, t, _ := p.unitValue("Q", off)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "W", "M", "DE", "CE":
+			if u == "M" && len(p.w) > 0 {
+				// "in January, with 151,000 jobs added during the month":
+				// the month this sentence has just named
+				for n := len(p.out) - 1; n >= 0 && p.out[n].Start >= p.w[0].s; n-- {
+					if v := p.out[n].Value; len(v) == 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1' {
+						return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-unit-anaphora"}, true
+					}
+				}
+			}
 			// "the week", "the month", "the decade", "the century": the
 			// current one
 			v, t, ok := p.unitValue(u, 0)

@@ -975,3 +975,11 @@ func TestNoFalseClockYearsAndSeasons(t *testing.T) {
 		{"Banks will be repaid by 1990.", []want{{"1990", "DATE 1990"}}},
 	})
 }
+
+// "the month" after a month named in the same sentence is that month.
+func TestTheMonthAnaphora(t *testing.T) {
+	check(t, "2016-02-05", []tcase{
+		{"Unemployment dipped in January, with 151,000 jobs added during the month.", []want{{"January", "DATE 2016-01"}, {"the month", "DATE 2016-01"}}},
+		{"Banks need reserves for the month.", []want{{"the month", "DATE 2016-02"}}},
+	})
+}
