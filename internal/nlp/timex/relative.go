@@ -487,7 +487,7 @@ func (p *parser) quantity(i int) (match, bool) {
 		return match{}, false
 	}
 	end := k + 1
-	if p.eq(end, "old") || p.eq(end, "of") && p.eq(end+1, "age") {
+	if p.eqAny(end, "old", "olds") || p.eq(end, "of") && p.eq(end+1, "age") {
 		return match{}, false // an age ("52 years old"), not a time in TimeML
 	}
 	if n == 1 && !plural && p.eq(end, "or") && p.eqAny(end+1, "two", "three") && !(end+2 < len(p.w) && p.x(end+2) != nil && p.x(end+2).unit != "") {

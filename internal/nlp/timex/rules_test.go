@@ -983,3 +983,11 @@ func TestTheMonthAnaphora(t *testing.T) {
 		{"Banks need reserves for the month.", []want{{"the month", "DATE 2016-02"}}},
 	})
 }
+
+// "18 to 24 year olds" is an age.
+func TestYearOlds(t *testing.T) {
+	check(t, "2005-03-15", []tcase{
+		{"Turnout was 17% among 18 to 24 year olds.", nil},
+		{"It took 18 to 24 months.", []want{{"18 to 24 months", "DURATION P18M"}}},
+	})
+}
