@@ -1057,7 +1057,11 @@ func (p *parser) rangeDay(i int) (match, bool) {
 		return match{}, false
 	}
 	prev := p.out[len(p.out)-1]
-	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) != 10 || !strings.HasPrefix(prev.Rule, "month-day") && !strings.HasPrefix(prev.Rule, "day-month") {
+	b := i - 2 // the last word of the first member
+	if p.punct(i-1, "-") && p.eq(i-2, "to") && p.punct(i-3, "-") && i >= 4 {
+		b = i - 4 // "the October-to-December quarter"
+	}
+	if prev.End != p.w[b].e || prev.Type != model.TimeDate || len(prev.Value) != 10 || !strings.HasPrefix(prev.Rule, "month-day") && !strings.HasPrefix(prev.Rule, "day-month") {
 		return match{}, false
 	}
 	d, err := strconv.Atoi(prev.Value[8:])
@@ -1177,7 +1181,11 @@ func (p *parser) rangeYear(i, m int) (int, bool) {
 		return 0, false
 	}
 	prev := p.out[len(p.out)-1]
-	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) < 7 || prev.Value[4] != '-' ||
+	b := i - 2 // the last word of the first member
+	if p.punct(i-1, "-") && p.eq(i-2, "to") && p.punct(i-3, "-") && i >= 4 {
+		b = i - 4 // "the October-to-December quarter"
+	}
+	if prev.End != p.w[b].e || prev.Type != model.TimeDate || len(prev.Value) < 7 || prev.Value[4] != '-' ||
 		!(strings.HasPrefix(prev.Rule, "month") || strings.HasPrefix(prev.Rule, "day-month") || strings.HasPrefix(prev.Rule, "position-month")) {
 		return 0, false // the first member must be a month or a date of one ("Friday to December's figures" is no range)
 	}

@@ -991,3 +991,10 @@ func TestYearOlds(t *testing.T) {
 		{"It took 18 to 24 months.", []want{{"18 to 24 months", "DURATION P18M"}}},
 	})
 }
+
+// "October-to-December": the second month follows the first one's year.
+func TestHyphenatedMonthRange(t *testing.T) {
+	check(t, "2005-03-15", []tcase{
+		{"Sales in the October-to-December quarter fell.", []want{{"October", "DATE 2004-10"}, {"December", "DATE 2004-12"}}},
+	})
+}
