@@ -985,6 +985,9 @@ func (p *parser) monthDate(i int) (match, bool) {
 	if y, ok := p.pairYear(j, m); ok {
 		return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month-pair-year"}, true
 	}
+	if y, ok := p.rangeStartYear(i, j, m); ok {
+		return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month-range"}, true
+	}
 	if !p.has {
 		return match{end: j, typ: model.TimeDate, val: "XXXX-" + twoDigits(m), rule: "month"}, true
 	}
@@ -1021,6 +1024,37 @@ func (p *parser) electionNear() bool {
 		}
 	}
 	return false
+}
+
+// rangeStartYear gives the year of a bare month m (word i, its words
+// ending at k) opening a range of bare months ("exports in January-November
+// rose", "trade in April-July rose" in March): when the nearest first month
+// would put the range's end over two months ahead though it could have
+// ended already, and the clause does not look ahead, the range is the one
+// gone by. ok is false when the usual resolution stands.
+func (p *parser) rangeStartYear(i, k, m int) (int, bool) {
+	if !p.has || !p.eqAny(k, "to", "through", "until", "till") && !(p.punct(k, "-") || p.punct(k, "–")) {
+		return 0, false
+	}
+	m2, k2, ok := p.monthAt(k+1, false)
+	if !ok || m2 == 0 || m2 == m {
+		return 0, false
+	}
+	if _, _, isDay := p.dayAt(k2); isDay {
+		return 0, false // "June to July 4": a date ends the range
+	}
+	y1 := p.monthResolve(i, k, m, 0)
+	e := y1
+	if m > m2 {
+		e++
+	}
+	now := p.dct.Year()*12 + int(p.dct.Month())
+	if e*12+m2-now > 2 && (e-1)*12+m2 <= now {
+		if dir, cued := p.tense(i, k, true); !(cued && dir == future) {
+			return y1 - 1, true
+		}
+	}
+	return 0, false
 }
 
 // pairYear gives the year of a bare month m whose words end at k when a

@@ -998,3 +998,15 @@ func TestHyphenatedMonthRange(t *testing.T) {
 		{"Sales in the October-to-December quarter fell.", []want{{"October", "DATE 2004-10"}, {"December", "DATE 2004-12"}}},
 	})
 }
+
+// A range of bare months that could have ended already is the one gone
+// by unless the clause looks ahead.
+func TestMonthRangeGoneBy(t *testing.T) {
+	check(t, "1998-12-20", []tcase{
+		{"Exports in January-November rose 3 percent.", []want{{"January", "DATE 1998-01"}, {"November", "DATE 1998-11"}}},
+		{"Sales will rise from February to April.", []want{{"February", "DATE 1999-02"}, {"April", "DATE 1999-04"}}},
+	})
+	check(t, "2005-03-15", []tcase{
+		{"The value of trade in April-July rose.", []want{{"April", "DATE 2004-04"}, {"July", "DATE 2004-07"}}},
+	})
+}
