@@ -1029,9 +1029,10 @@ func (p *parser) electionNear() bool {
 // rangeStartYear gives the year of a bare month m (word i, its words
 // ending at k) opening a range of bare months ("exports in January-November
 // rose", "trade in April-July rose" in March): when the nearest first month
-// would put the range's end over two months ahead though it could have
-// ended already, and the clause does not look ahead, the range is the one
-// gone by. ok is false when the usual resolution stands.
+// is still to come and puts the range's end over two months ahead though
+// it could have ended already, and the clause does not look ahead, the
+// range is the one gone by (one under way, "November-June" in March,
+// stays). ok is false when the usual resolution stands.
 func (p *parser) rangeStartYear(i, k, m int) (int, bool) {
 	if !p.has || !p.eqAny(k, "to", "through", "until", "till") && !(p.punct(k, "-") || p.punct(k, "–")) {
 		return 0, false
@@ -1049,7 +1050,7 @@ func (p *parser) rangeStartYear(i, k, m int) (int, bool) {
 		e++
 	}
 	now := p.dct.Year()*12 + int(p.dct.Month())
-	if e*12+m2-now > 2 && (e-1)*12+m2 <= now {
+	if y1*12+m > now && e*12+m2-now > 2 && (e-1)*12+m2 <= now {
 		if dir, cued := p.tense(i, k, true); !(cued && dir == future) {
 			return y1 - 1, true
 		}

@@ -1006,6 +1006,9 @@ func TestMonthRangeGoneBy(t *testing.T) {
 		{"Exports in January-November rose 3 percent.", []want{{"January", "DATE 1998-01"}, {"November", "DATE 1998-11"}}},
 		{"Sales will rise from February to April.", []want{{"February", "DATE 1999-02"}, {"April", "DATE 1999-04"}}},
 	})
+	check(t, "1987-03-19", []tcase{
+		{"Data is collected during November-June.", []want{{"November", "DATE 1986-11"}, {"June", "DATE 1987-06"}}},
+	})
 	check(t, "2005-03-15", []tcase{
 		{"The value of trade in April-July rose.", []want{{"April", "DATE 2004-04"}, {"July", "DATE 2004-07"}}},
 	})
