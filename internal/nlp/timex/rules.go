@@ -369,6 +369,25 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 	return past, false
 }
 
+// hasSuffixFold reports whether s ends in the lower-case ASCII suffix,
+// ignoring case, without allocating.
+func hasSuffixFold(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	t := s[len(s)-len(suffix):]
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suffix[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // openQuote reports whether word k opens a quotation of speech: a left
 // double quotation mark (or a straight one with space before and none
 // after) after a comma, a colon or a reporting verb, not a quoted phrase
@@ -580,14 +599,13 @@ func (p *parser) pastInfinitive(k int) bool {
 	if p.pastGovernor(k - 1) {
 		return true
 	}
-	if k >= 3 && strings.HasSuffix(strings.ToLower(p.w[k-1].t), "ing") && p.w[k-1].kind == kWord && (p.cue(k-2) == past || p.cue(k-3) == past && p.eqAny(k-2, "while", "when")) {
+	if k >= 3 && p.w[k-1].kind == kWord && hasSuffixFold(p.w[k-1].t, "ing") && (p.cue(k-2) == past || p.cue(k-3) == past && p.eqAny(k-2, "while", "when")) {
 		return true // "were detained attempting to enter Texas on Monday"
 	}
 	if p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord {
 		// "were quick to offer" is past; a passive "were asked to resubmit"
 		// leaves what was asked ahead of the asking
-		t := strings.ToLower(p.w[k-1].t)
-		return !(strings.HasSuffix(t, "ed") || p.eqAny(k-1, "told", "set", "due", "bound", "sworn", "chosen", "given"))
+		return !(hasSuffixFold(p.w[k-1].t, "ed") || p.eqAny(k-1, "told", "set", "due", "bound", "sworn", "chosen", "given"))
 	}
 	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had")
 }
@@ -626,7 +644,7 @@ func (p *parser) cue(k int) int {
 		if p.eq(k-1, "to") && p.pastInfinitive(k-1) {
 			return past // "tried to argue Sunday", "had been due to expire Friday"
 		}
-		if k >= 2 && p.eq(k-2, "to") && strings.HasSuffix(strings.ToLower(p.w[k-1].t), "ly") && p.pastInfinitive(k-2) {
+		if k >= 2 && p.eq(k-2, "to") && hasSuffixFold(p.w[k-1].t, "ly") && p.pastInfinitive(k-2) {
 			return past // "failed to clearly explain"
 		}
 		if b := p.prevWord(k); p.auxIs(b, "do", "does") || p.eqAny(b, "not", "never") && p.auxIs(p.prevWord(b), "do", "does") {
