@@ -303,7 +303,7 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		if c := p.cue(k); c != 0 {
 			return c, true
 		}
-		if !skipReport && p.scheduledPresent(k) {
+		if !skipReport && (k > i || !p.gerundBetween(k, i)) && p.scheduledPresent(k) {
 			return future, true // "Arafat meets Albright Monday"
 		}
 		return 0, false
@@ -367,6 +367,19 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		}
 	}
 	return past, false
+}
+
+// gerundBetween reports whether a word tagged VBG lies between words k and
+// i: the expression then hangs on that participle's clause, not on a
+// present verb before it ("fans complain about the actor attending the
+// convention on Wednesday").
+func (p *parser) gerundBetween(k, i int) bool {
+	for b := k + 1; b < i; b++ {
+		if p.pos(b) == "VBG" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSuffixFold reports whether s ends in the lower-case ASCII suffix,
@@ -554,6 +567,9 @@ func (p *parser) scheduledPresent(k int) bool {
 	}
 	if e := p.w[k].x; e != nil && (e.report || e.aux || e.present) {
 		return false
+	}
+	if p.auxIs(k, "do", "does", "is", "are", "am", "has", "have") {
+		return false // "doesn't want", "isn't": an auxiliary, contracted or not
 	}
 	if p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs") {
 		return false
@@ -1157,10 +1173,13 @@ func (p *parser) monthResolve(i, j, m, d int) int {
 	if y, ok := p.rangeYear(i, m); ok {
 		return y
 	}
-	if m == 11 && d == 0 && p.dct.Year()%2 == 0 && p.electionNear() {
-		// "re-election in November" in an even year: the general
-		// election of that year, unless the clause looks back before it
-		if dir, cued := p.tense(i, j, true); !(cued && dir == past && p.dct.Month() < 11) {
+	if m == 11 && (d == 0 || d >= 2 && d <= 8) && p.dct.Year()%2 == 0 && p.electionNear() {
+		// "re-election in November", "the Nov. 8 election" in an even
+		// year: the general election of that year (held between the 2nd
+		// and the 8th)
+		// (early in the year a past tense may still mean the off-year
+		// vote just gone: "won re-election in November" in January)
+		if dir, cued := p.tense(i, j, true); !(cued && dir == past && p.dct.Month() <= 2) {
 			return p.dct.Year()
 		}
 	}

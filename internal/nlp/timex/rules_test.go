@@ -1013,3 +1013,40 @@ func TestMonthRangeGoneBy(t *testing.T) {
 		{"The value of trade in April-July rose.", []want{{"April", "DATE 2004-04"}, {"July", "DATE 2004-07"}}},
 	})
 }
+
+// Election day in an even year; a contracted auxiliary does not schedule;
+// a participle clause keeps its weekday from a present verb before it.
+func TestElectionDayAndPresentCues(t *testing.T) {
+	check(t, "2016-05-16", []tcase{
+		{"He was asked how he would fare if he won the election on Nov. 8.", []want{{"Nov. 8", "DATE 2016-11-08"}}},
+	})
+	check(t, "2018-01-22", []tcase{
+		{"She won re-election in November.", []want{{"November", "DATE 2017-11"}}},
+	})
+	tagged := func(text, published string, tags [][2]string) *model.Analysis {
+		a := analysis(text, published)
+		off := 0
+		for _, tg := range tags {
+			s := strings.Index(text[off:], tg[0]) + off
+			a.Tokens = append(a.Tokens, model.Token{Start: s, End: s + len(tg[0]), POS: tg[1]})
+			off = s + len(tg[0])
+		}
+		return a
+	}
+	s, _ := New()
+	for _, c := range []struct {
+		a    *model.Analysis
+		want string
+	}{
+		{tagged("He doesn't want that in an interview with CNN on Sunday.", "2016-02-08", [][2]string{{"He", "PRP"}, {"does", "VBZ"}, {"n't", "RB"}, {"want", "VB"}, {"that", "DT"}, {"in", "IN"}, {"an", "DT"}, {"interview", "NN"}, {"with", "IN"}, {"CNN", "NNP"}, {"on", "IN"}, {"Sunday", "NNP"}, {".", "."}}), "2016-02-07"},
+		{tagged("Fans complain about the actor attending the convention on Wednesday.", "2016-07-29", [][2]string{{"Fans", "NNS"}, {"complain", "VBP"}, {"about", "IN"}, {"the", "DT"}, {"actor", "NN"}, {"attending", "VBG"}, {"the", "DT"}, {"convention", "NN"}, {"on", "IN"}, {"Wednesday", "NNP"}, {".", "."}}), "2016-07-27"},
+		{tagged("Arafat meets Albright Monday.", "2016-07-29", [][2]string{{"Arafat", "NNP"}, {"meets", "VBZ"}, {"Albright", "NNP"}, {"Monday", "NNP"}, {".", "."}}), "2016-08-01"},
+	} {
+		if err := s.Process(context.Background(), c.a); err != nil {
+			t.Fatal(err)
+		}
+		if len(c.a.Times) != 1 || c.a.Times[0].Value != c.want {
+			t.Errorf("%q: %+v, want %s", c.a.Text, c.a.Times, c.want)
+		}
+	}
+}
