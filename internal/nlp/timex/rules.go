@@ -348,6 +348,12 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		if c, ok := cueAt(i - d); ok {
 			return c, true
 		}
+		if k := i - d; k > 0 && p.pos(k) == "VBG" && strings.HasPrefix(p.pos(k-1), "NN") && !p.w[k-1].upper {
+			// a participle after a noun opens a clause of its own ("to
+			// complain about the actor attending the convention on
+			// Wednesday"): the verbs before it do not date the day
+			break
+		}
 	}
 	for k := i - back - 1; k >= 0 && k >= i-20; k-- {
 		if p.eq(k, "since") {
@@ -818,9 +824,19 @@ func (p *parser) weekday(i int) (match, bool) {
 			// coming one ("ahead of Sunday's vote"), and news reports
 			// mostly look back ("Friday's bombings" on a Tuesday).
 			rule = "weekday-possessive"
-			if d := (isoWeekday(p.dct) - e.wday + 7) % 7; d <= 3 {
+			ahead := p.eq(i-1, "of") && p.eqAny(i-2, "ahead", "advance") || p.eq(i-1, "to") && p.eqAny(i-2, "up", "run-up", "lead-up") && p.eqAny(i-3, "lead", "leading", "run", "-")
+			d := (isoWeekday(p.dct) - e.wday + 7) % 7
+			if ahead && d <= 3 {
+				// "in the lead-up to Tuesday's primary" on a Thursday is
+				// the coming one, unless the clause looks back ("polls
+				// had tightened ahead of Tuesday's vote")
+				dir = future
+				if c, cued := p.tense(i, j+1, false); cued && c == past {
+					dir = past
+				}
+			} else if d <= 3 {
 				dir = past
-			} else if p.eq(i-1, "of") && p.eq(i-2, "ahead") || p.eqAny(i-1, "before", "until") {
+			} else if ahead || p.eqAny(i-1, "before", "until") {
 				dir = future
 			} else if c, cued := p.tense(i, j+1, false); cued {
 				dir = c
