@@ -348,12 +348,6 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		if c, ok := cueAt(i - d); ok {
 			return c, true
 		}
-		if k := i - d; k > 0 && p.pos(k) == "VBG" && strings.HasPrefix(p.pos(k-1), "NN") && !p.w[k-1].upper {
-			// a participle after a noun opens a clause of its own ("to
-			// complain about the actor attending the convention on
-			// Wednesday"): the verbs before it do not date the day
-			break
-		}
 	}
 	for k := i - back - 1; k >= 0 && k >= i-20; k-- {
 		if p.eq(k, "since") {
@@ -375,13 +369,15 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 	return past, false
 }
 
-// gerundBetween reports whether a word tagged VBG lies between words k and
-// i: the expression then hangs on that participle's clause, not on a
-// present verb before it ("fans complain about the actor attending the
-// convention on Wednesday").
+// gerundBetween reports whether a participle after a noun (tagged VBG)
+// lies between words k and i: the expression then hangs on that
+// participle's clause, not on a present verb before it ("fans complain
+// about the actor attending the convention on Wednesday"); a gerund after
+// a preposition or verb stays in the clause ("look forward to talking to
+// you Monday evening").
 func (p *parser) gerundBetween(k, i int) bool {
 	for b := k + 1; b < i; b++ {
-		if p.pos(b) == "VBG" {
+		if p.pos(b) == "VBG" && b > 0 && strings.HasPrefix(p.pos(b-1), "NN") {
 			return true
 		}
 	}
