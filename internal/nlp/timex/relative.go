@@ -92,6 +92,10 @@ func (p *parser) relative(i int) (match, bool) {
 	} else if e := p.x(j); e != nil && e.rel != "" {
 		rel = e.rel
 		j++
+		if rel == "this" && !the && posMod == "" && p.eq(j, "past") {
+			rel = "past" // "this past weekend" is the one gone
+			j++
+		}
 	}
 	if posMod != "" && rel == "" && p.eq(j, "in") && p.eq(j+1, "the") {
 		// earlier in the year, later in the day
@@ -153,9 +157,22 @@ func (p *parser) relative(i int) (match, bool) {
 			v, t, _ := p.unitValue("Y", 0)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "Q":
-			v, t, _ := p.unitValue("Q", -1)
+			off := -1 // the quarter last reported
+			if p.has && int(p.dct.Month())%3 == 0 && p.eq(i-1, "of") && p.eqAny(i-2, "end", "close") {
+				off = 0 // "at the end of the quarter" in its last month: the one closing
+			}
+			v, t, _ := p.unitValue("Q", off)
 			return match{end: j + 1, typ: t, val: v, rule: "the-unit"}, true
 		case "W", "M", "DE", "CE":
+			if u == "M" && len(p.w) > 0 {
+				// "in January, with 151,000 jobs added during the month":
+				// the month this sentence has just named
+				for n := len(p.out) - 1; n >= 0 && p.out[n].Start >= p.w[0].s; n-- {
+					if v := p.out[n].Value; len(v) == 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1' {
+						return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-unit-anaphora"}, true
+					}
+				}
+			}
 			// "the week", "the month", "the decade", "the century": the
 			// current one
 			v, t, ok := p.unitValue(u, 0)
@@ -224,6 +241,10 @@ func (p *parser) relative(i int) (match, bool) {
 				y++
 			}
 		}
+		if d, k, ok := p.dayAt(j + 1); ok && !(k < len(p.w) && p.x(k) != nil && p.x(k).unit != "") && d <= date(y, m+1, 0).Day() {
+			// "last September 30", "next June 1"
+			return match{end: k, typ: model.TimeDate, val: day(date(y, m, d)), rule: "relative-month-day"}, true
+		}
 		return match{end: j + 1, typ: model.TimeDate, val: month(y, m), rule: "relative-month"}, true
 	}
 	u, plural, ok := p.unit(j)
@@ -270,7 +291,8 @@ func (p *parser) relative(i int) (match, bool) {
 		case "W":
 			v = week(t.AddDate(0, 0, 7*off))
 		}
-		return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-following-unit"}, true
+		// "the previous year" compares and leaves the reference time
+		return match{end: j + 1, typ: model.TimeDate, val: v, rule: "the-following-unit", keepRef: off < 0}, true
 	}
 	if the && (rel == "next" || rel == "coming" || rel == "following") && u != "Q" && u != "WE" {
 		// "the next year" is a duration in TimeML
@@ -316,6 +338,19 @@ func (p *parser) spanLead(k int) bool {
 		"spend", "spends", "spent", "spending", "take", "takes", "took", "taking", "focus", "focuses", "focused", "focusing")
 }
 
+// comparedAmount reports whether word k closes an amount ("$74 million",
+// "5 percent", "12 points", "twice"), so that a "more than" or "less than"
+// after it compares that amount ("up 5 percent more than a year ago").
+func (p *parser) comparedAmount(k int) bool {
+	if k < 0 || k >= len(p.w) {
+		return false
+	}
+	if p.w[k].kind == kDigits || p.w[k].t == "%" {
+		return true
+	}
+	return p.eqAny(k, "million", "billion", "trillion", "thousand", "percent", "pct", "points", "cents", "dollars", "dlrs", "times", "twice")
+}
+
 // quantMod reads a quantity modifier: "about", "more than", "at least", …
 func (p *parser) quantMod(i int) (string, int) {
 	switch {
@@ -342,6 +377,9 @@ func (p *parser) quantMod(i int) (string, int) {
 
 func (p *parser) quantity(i int) (match, bool) {
 	mod, j := p.quantMod(i)
+	if (mod == "MORE_THAN" || mod == "LESS_THAN") && j == i+2 && p.comparedAmount(i-1) {
+		return match{}, false // "$74 million more than a year ago": the amount is compared, not the time
+	}
 	if mod == "APPROX" && p.eq(i, "some") && !(j < len(p.w) && (p.w[j].kind == kDigits || (p.x(j) != nil && p.x(j).num > 0))) {
 		mod, j = "", i
 	}
@@ -364,6 +402,9 @@ func (p *parser) quantity(i int) (match, bool) {
 				return match{end: j + 3, typ: model.TimeDuration, val: v, mod: mod, rule: "duration-half"}, true
 			}
 		}
+	}
+	if j >= 2 && j < len(p.w) && p.w[j].kind == kDigits && !p.w[j].gap && p.punct(j-1, "/") && p.w[j-2].kind == kDigits {
+		return match{}, false // "the 1987/88 year": the end of a season's years, not a count
 	}
 	n, k, ok := p.amount(j)
 	if !ok {
@@ -446,7 +487,7 @@ func (p *parser) quantity(i int) (match, bool) {
 		return match{}, false
 	}
 	end := k + 1
-	if p.eq(end, "old") || p.eq(end, "of") && p.eq(end+1, "age") {
+	if p.eqAny(end, "old", "olds") || p.eq(end, "of") && p.eq(end+1, "age") {
 		return match{}, false // an age ("52 years old"), not a time in TimeML
 	}
 	if n == 1 && !plural && p.eq(end, "or") && p.eqAny(end+1, "two", "three") && !(end+2 < len(p.w) && p.x(end+2) != nil && p.x(end+2).unit != "") {
@@ -523,6 +564,9 @@ func (p *parser) quantity(i int) (match, bool) {
 		}
 		if u == "Y" && p.has {
 			if q := p.lastQuarter(); q != "" {
+				if p.eq(end-1, "ago") {
+					q = p.currentQuarter(q)
+				}
 				if v, ok := shiftValue(q, n*dir); ok {
 					return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "year-earlier-anaphora"}, true
 				}
@@ -678,7 +722,9 @@ func (p *parser) quarterExpr(i int) (match, bool) {
 	if half {
 		if y == 0 {
 			y = p.dct.Year()
-			if q == 2 && p.dct.Month() <= 6 && p.dir(i, end) == past {
+			if q == 2 && p.dct.Month() <= 4 && p.dir(i, end) == past {
+				// the second half starting within two months is the
+				// coming one whatever the tense
 				y--
 			}
 		}
@@ -1046,6 +1092,8 @@ func (p *parser) vagueRef(i int) (match, bool) {
 		if n >= 1 && n <= 21 {
 			return match{end: end, typ: model.TimeDate, val: twoDigits(n - 1), rule: "century"}, true
 		}
+	case p.eq(i, "a") && p.eq(i+1, "long") && p.eq(i+2, "time") && p.eq(i+3, "ago"):
+		return match{end: i + 4, typ: model.TimeDate, val: "PAST_REF", rule: "vague-ago"}, true
 	case p.eq(i, "these") && p.eq(i+1, "days"):
 		return match{end: i + 2, typ: model.TimeDate, val: "PRESENT_REF", rule: "ref-present"}, true
 	case p.eq(i, "at") && p.eq(i+1, "present"):
@@ -1157,6 +1205,26 @@ func (p *parser) anaphora(i int) (match, bool) {
 // lastQuarter is the quarter last mentioned when it lies in the publication
 // year or the one before (the reference of "a year earlier" in earnings
 // reports), else "".
+// currentQuarter is the latest quarter before the publication date with
+// the number of quarter q ("1998-Q3"): "ago" counts from the publication
+// date, so "from a year ago" after "last year's first quarter" compares
+// with the first quarter a year before this year's, not two years back.
+func (p *parser) currentQuarter(q string) string {
+	y, err := strconv.Atoi(q[:4])
+	if err != nil || len(q) != 7 || q[6] < '1' || q[6] > '4' {
+		return q
+	}
+	n := int(q[6] - '0')
+	cy := p.dct.Year()
+	if date(cy, 3*(n-1)+1, 1).After(p.dct) {
+		cy--
+	}
+	if y < cy {
+		return year(cy) + q[4:]
+	}
+	return q
+}
+
 func (p *parser) lastQuarter() string {
 	if !p.has || len(p.last) != 7 || p.last[4:6] != "-Q" {
 		return ""
@@ -1290,6 +1358,26 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 			shift = -1
 		}
 		unitWord, end = strings.ToLower(p.w[j+2].t), j+3
+	case p.eq(j, "the") && p.eqAny(j+1, "year", "month") && p.eqAny(j+2, "before", "after", "earlier") && mod == "" && (j+3 >= len(p.w) || p.w[j+3].kind == kPunct):
+		// "up from 23 pct the year before": the unit before (after) the
+		// one the narrative is at, else the publication date's
+		shift = 1
+		if !p.eq(j+2, "after") {
+			shift = -1
+		}
+		last, grain := p.lastAnchor()
+		base, known := p.dct, p.has
+		if grain > 0 && (p.eq(j+1, "year") || grain >= grainMonth) {
+			base, known = last, true
+		}
+		if !known {
+			return match{}, false
+		}
+		if p.eq(j+1, "year") {
+			return match{end: j + 3, typ: model.TimeDate, val: year(base.Year() + shift), rule: "anaphoric-unit", keepRef: shift < 0}, true
+		}
+		t := date(base.Year(), int(base.Month())+shift, 1)
+		return match{end: j + 3, typ: model.TimeDate, val: month(t.Year(), int(t.Month())), rule: "anaphoric-unit", keepRef: shift < 0}, true
 	case p.eq(j, "the") && p.eq(j+1, "day") && p.eqAny(j+2, "before", "after") && (j+3 >= len(p.w) || p.w[j+3].kind == kPunct):
 		shift = 1
 		if p.eq(j+2, "before") {
@@ -1313,11 +1401,13 @@ func (p *parser) anaphoricDay(i int) (match, bool) {
 			return match{end: end, typ: model.TimeDate, val: "XXXX-XX-XX", mod: mod, rule: "anaphoric-day"}, true
 		}
 		v := day(base.AddDate(0, 0, shift))
+		// a step back ("the day before", "the previous night") compares
+		// and leaves the narrative's day where it was
 		if unitWord != "day" {
 			pod := map[string]string{"morning": "MO", "night": "NI", "evening": "EV", "afternoon": "AF"}[unitWord]
-			return match{end: end, typ: model.TimeTime, val: v + "T" + pod, mod: mod, rule: "anaphoric-day"}, true
+			return match{end: end, typ: model.TimeTime, val: v + "T" + pod, mod: mod, rule: "anaphoric-day", keepRef: shift < 0}, true
 		}
-		return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "anaphoric-day"}, true
+		return match{end: end, typ: model.TimeDate, val: v, mod: mod, rule: "anaphoric-day", keepRef: shift < 0}, true
 	case "year", "month", "week":
 		if shift != 0 {
 			return match{}, false

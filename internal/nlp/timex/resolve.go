@@ -75,7 +75,10 @@ func monthYear(dct time.Time, m, d, dir int) int {
 // A quarter up to the current one is this year's (results are reported
 // after the quarter ends); a later one is last year's in the past tense.
 func quarterYear(dct time.Time, q, dir int) int {
-	if q > quarterOf(dct) && dir == past {
+	// The quarter starting within two months is the coming one whatever
+	// the tense ("proposed ceilings for the third quarter" in June), as
+	// with a bare month.
+	if q > quarterOf(dct) && dir == past && date(dct.Year(), 3*(q-1)+1, 1).Sub(dct).Hours()/24 > 62 {
 		return dct.Year() - 1
 	}
 	return dct.Year()

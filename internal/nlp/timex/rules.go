@@ -303,7 +303,7 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		if c := p.cue(k); c != 0 {
 			return c, true
 		}
-		if !skipReport && p.scheduledPresent(k) {
+		if !skipReport && (k > i || !p.gerundBetween(k, i)) && p.scheduledPresent(k) {
 			return future, true // "Arafat meets Albright Monday"
 		}
 		return 0, false
@@ -342,6 +342,9 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		back = 10
 	}
 	for d := 1; d <= back; d++ {
+		if p.openQuote(i - d) {
+			break // the verb that introduces a quotation does not date what is said in it
+		}
 		if c, ok := cueAt(i - d); ok {
 			return c, true
 		}
@@ -364,6 +367,83 @@ func (p *parser) tense(i, j int, skipReport bool) (int, bool) {
 		}
 	}
 	return past, false
+}
+
+// gerundBetween reports whether a participle after a noun (tagged VBG)
+// lies between words k and i: the expression then hangs on that
+// participle's clause, not on a present verb before it ("fans complain
+// about the actor attending the convention on Wednesday"); a gerund after
+// a preposition or verb stays in the clause ("look forward to talking to
+// you Monday evening").
+func (p *parser) gerundBetween(k, i int) bool {
+	for b := k + 1; b < i; b++ {
+		if p.pos(b) == "VBG" && b > 0 && strings.HasPrefix(p.pos(b-1), "NN") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixFold reports whether s ends in the lower-case ASCII suffix,
+// ignoring case, without allocating.
+func hasSuffixFold(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	t := s[len(s)-len(suffix):]
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suffix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// openQuote reports whether word k opens a quotation of speech: a left
+// double quotation mark (or a straight one with space before and none
+// after) after a comma, a colon or a reporting verb, not a quoted phrase
+// inside the clause ("join him "for a private call" Monday").
+func (p *parser) openQuote(k int) bool {
+	if k < 1 || k >= len(p.w) || p.w[k].kind != kPunct {
+		return false
+	}
+	switch p.w[k].t {
+	case "“":
+	case "\"":
+		if !p.w[k].gap || k+1 >= len(p.w) || p.w[k+1].gap {
+			return false
+		}
+	default:
+		return false
+	}
+	return p.punct(k-1, ",") || p.punct(k-1, ":") || p.w[k-1].x != nil && p.w[k-1].x.report
+}
+
+// scheduledPast reports whether the weekday at word i is the object of
+// "was scheduled/set/due to …" a few words back: planned before the
+// report, it may lie either side of it ("was scheduled to return
+// Tuesday" on a Monday, "was set to receive an endorsement on Friday"
+// on a Saturday), so the nearest day is meant.
+func (p *parser) scheduledPast(i int) bool {
+	sched := func(k int) bool {
+		return p.eqAny(k, "scheduled", "set", "slated", "due", "expected", "supposed", "planned", "poised")
+	}
+	if p.eq(i-1, "for") && sched(i-2) && !p.eqAny(i-3, "is", "are", "be", "been", "has", "have", "had") {
+		return true // "an analysts meeting scheduled for Thursday"
+	}
+	for k := i - 1; k >= 1 && k >= i-8; k-- {
+		if p.w[k].kind == kPunct {
+			return false
+		}
+		if sched(k) && p.eqAny(k-1, "was", "were") {
+			return true // "was scheduled to return Tuesday", "was expected late today or early on Tuesday"
+		}
+	}
+	return false
 }
 
 // clauseTense looks for a tense cue in the clause of the signal word at s:
@@ -490,6 +570,9 @@ func (p *parser) scheduledPresent(k int) bool {
 	if e := p.w[k].x; e != nil && (e.report || e.aux || e.present) {
 		return false
 	}
+	if p.auxIs(k, "do", "does", "is", "are", "am", "has", "have") {
+		return false // "doesn't want", "isn't": an auxiliary, contracted or not
+	}
 	if p.eqAny(k, "do", "does", "seem", "seems", "appear", "appears", "remain", "remains", "believe", "believes", "think", "thinks", "know", "knows", "want", "wants", "need", "needs") {
 		return false
 	}
@@ -508,6 +591,8 @@ func (p *parser) scheduledPresent(k int) bool {
 		switch pos := p.pos(b); {
 		case strings.HasPrefix(pos, "NN"), pos == "JJ", pos == "DT", pos == "CD", pos == "POS", w.upper:
 			continue
+		case b < k-1 && strings.HasPrefix(pos, "VB"):
+			return false // the object of a verb ("has organized two conference calls")
 		}
 		break
 	}
@@ -532,8 +617,15 @@ func (p *parser) pastInfinitive(k int) bool {
 	if p.pastGovernor(k - 1) {
 		return true
 	}
-	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had") ||
-		p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord // "were quick to offer"
+	if k >= 3 && p.w[k-1].kind == kWord && hasSuffixFold(p.w[k-1].t, "ing") && (p.cue(k-2) == past || p.cue(k-3) == past && p.eqAny(k-2, "while", "when")) {
+		return true // "were detained attempting to enter Texas on Monday"
+	}
+	if p.eqAny(k-2, "was", "were") && k > 0 && p.w[k-1].kind == kWord {
+		// "were quick to offer" is past; a passive "were asked to resubmit"
+		// leaves what was asked ahead of the asking
+		return !(hasSuffixFold(p.w[k-1].t, "ed") || p.eqAny(k-1, "told", "set", "due", "bound", "sworn", "chosen", "given"))
+	}
+	return p.eq(k-2, "been") && p.eq(k-3, "had") || p.eq(k-3, "been") && p.eq(k-4, "had")
 }
 
 // cue returns the tense word k signals: past, future or 0.
@@ -569,6 +661,12 @@ func (p *parser) cue(k int) int {
 		}
 		if p.eq(k-1, "to") && p.pastInfinitive(k-1) {
 			return past // "tried to argue Sunday", "had been due to expire Friday"
+		}
+		if k >= 2 && p.eq(k-2, "to") && hasSuffixFold(p.w[k-1].t, "ly") && p.pastInfinitive(k-2) {
+			return past // "failed to clearly explain"
+		}
+		if b := p.prevWord(k); p.auxIs(b, "do", "does") || p.eqAny(b, "not", "never") && p.auxIs(p.prevWord(b), "do", "does") {
+			return 0 // "does not stand up": the present, no time of its own
 		}
 		return future
 	case "VBZ", "VBP":
@@ -671,6 +769,9 @@ func (p *parser) weekday(i int) (match, bool) {
 	if e := p.x(j); e != nil && (e.rel == "last" || e.rel == "next" || e.rel == "this" || e.rel == "past" || e.rel == "coming" || e.rel == "previous" || e.rel == "following") {
 		rel = e.rel
 		j++
+		if rel == "following" && !p.eq(j-2, "the") {
+			return match{}, false // "following Tuesday's primaries": a preposition, the day alone is the expression
+		}
 		if rel == "this" && p.eqAny(j, "coming", "past") {
 			rel = strings.ToLower(p.w[j].t)
 			j++
@@ -719,9 +820,19 @@ func (p *parser) weekday(i int) (match, bool) {
 			// coming one ("ahead of Sunday's vote"), and news reports
 			// mostly look back ("Friday's bombings" on a Tuesday).
 			rule = "weekday-possessive"
-			if d := (isoWeekday(p.dct) - e.wday + 7) % 7; d <= 3 {
+			ahead := p.eq(i-1, "of") && p.eqAny(i-2, "ahead", "advance") || p.eq(i-1, "to") && p.eqAny(i-2, "up", "run-up", "lead-up") && p.eqAny(i-3, "lead", "leading", "run", "-")
+			d := (isoWeekday(p.dct) - e.wday + 7) % 7
+			if ahead && d <= 3 {
+				// "in the lead-up to Tuesday's primary" on a Thursday is
+				// the coming one, unless the clause looks back ("polls
+				// had tightened ahead of Tuesday's vote")
+				dir = future
+				if c, cued := p.tense(i, j+1, false); cued && c == past {
+					dir = past
+				}
+			} else if d <= 3 {
 				dir = past
-			} else if p.eq(i-1, "of") && p.eq(i-2, "ahead") || p.eqAny(i-1, "before", "until") {
+			} else if ahead || p.eqAny(i-1, "before", "until") {
 				dir = future
 			} else if c, cued := p.tense(i, j+1, false); cued {
 				dir = c
@@ -731,6 +842,12 @@ func (p *parser) weekday(i int) (match, bool) {
 			break
 		}
 		dir = p.dir(i, j+1)
+		if p.scheduledPast(i) && p.has {
+			dir = past // the nearest: up to three days back, else ahead
+			if back := (isoWeekday(p.dct) - e.wday + 7) % 7; back > 3 {
+				dir = future
+			}
+		}
 		if dir == past {
 			rule = "weekday-past-tense"
 		} else {
@@ -844,8 +961,22 @@ func (p *parser) monthCue(i int) bool {
 	if e := p.x(i - 1); e != nil && (e.rel != "" || e.pos != "") {
 		return true
 	}
-	return p.eqAny(i-1, "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "through", "mid", "end", "early", "late", "between", "and", "to") ||
-		(p.hyphen(i-1) && p.eq(i-2, "mid"))
+	if p.eqAny(i-1, "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "through", "mid", "end", "early", "late", "between", "and", "to") ||
+		(p.hyphen(i-1) && p.eq(i-2, "mid")) {
+		return true
+	}
+	// "figures for March" (no one marches for anything; "voted for May"
+	// is a person), "a March deficit", "its May report": a determiner
+	// before and a common noun after make the month a modifier
+	if p.eq(i, "march") && p.eq(i-1, "for") {
+		return true
+	}
+	if n := i + 1; n < len(p.w) && p.w[n].kind == kWord && !p.w[n].upper && p.x(n) == nil && p.w[n].gap &&
+		p.eqAny(i-1, "a", "the", "its", "their", "his", "her", "our") {
+		t := p.w[n].t
+		return !strings.HasSuffix(t, "ed") && !strings.HasSuffix(t, "ing") && !p.eqAny(n, "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "is", "was", "were", "are", "will", "would", "has", "had", "have")
+	}
+	return false
 }
 
 func (p *parser) monthDate(i int) (match, bool) {
@@ -866,11 +997,21 @@ func (p *parser) monthDate(i int) (match, bool) {
 		if y, k2, oky := p.relYear(k); oky {
 			return match{end: k2, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day-relative-year"}, true
 		}
+		if m == 9 && d == 11 && p.eqAny(k, "attack", "attacks", "terrorist", "terror", "hijackers", "hijackings", "commission", "victims", "families", "memorial", "anniversary") &&
+			(!p.has || p.dct.After(date(2001, 9, 12))) {
+			// "the Sept. 11 attacks": the day the name stands for
+			return match{end: k, typ: model.TimeDate, val: "2001-09-11", rule: "month-day-named"}, true
+		}
 		if !p.has {
 			return match{end: k, typ: model.TimeDate, val: "XXXX" + day(date(2000, m, d))[4:], rule: "month-day"}, true
 		}
 		y := p.monthResolve(i, k, m, d)
 		return match{end: k, typ: model.TimeDate, val: day(date(y, m, d)), rule: "month-day"}, true
+	}
+	// "April one" (a cardinal in words as the day, before a break)
+	if e := p.x(j); e != nil && e.num >= 1 && e.num <= 31 && p.has && (j+1 >= len(p.w) || p.w[j+1].kind == kPunct || p.eqAny(j+1, "through", "to", "until", "and")) {
+		y := p.monthResolve(i, j+1, m, e.num)
+		return match{end: j + 1, typ: model.TimeDate, val: day(date(y, m, e.num)), rule: "month-day"}, true
 	}
 	// Month [of|,] Year
 	k := j
@@ -887,14 +1028,105 @@ func (p *parser) monthDate(i int) (match, bool) {
 		// a bare abbreviation without a day or year is too weak
 		return match{}, false
 	}
+	if y, ok := p.pairYear(j, m); ok {
+		return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month-pair-year"}, true
+	}
+	if y, ok := p.rangeStartYear(i, j, m); ok {
+		return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month-range"}, true
+	}
 	if !p.has {
 		return match{end: j, typ: model.TimeDate, val: "XXXX-" + twoDigits(m), rule: "month"}, true
 	}
 	if y, k2, ok := p.relYear(j); ok {
 		return match{end: k2, typ: model.TimeDate, val: month(y, m), rule: "month-relative-year"}, true
 	}
+	if y, k2, ok := p.relYear(j + 1); ok && p.eq(j, "of") {
+		return match{end: k2, typ: model.TimeDate, val: month(y, m), rule: "month-relative-year"}, true // "April of last year"
+	}
+	if p.commodityMonth(j) {
+		// "December loading", "September corn": a contract or delivery
+		// month, the coming one
+		return match{end: j, typ: model.TimeDate, val: month(monthYear(p.dct, m, 0, future), m), rule: "month-contract"}, true
+	}
 	y := p.monthResolve(i, j, m, 0)
 	return match{end: j, typ: model.TimeDate, val: month(y, m), rule: "month"}, true
+}
+
+// commodityMonth reports whether word k, right after a bare month, makes
+// it a contract or delivery month ("December loading", "July crude
+// futures", "September corn").
+func (p *parser) commodityMonth(k int) bool {
+	if p.eqAny(k, "crude", "corn", "wheat", "soybeans", "soybean", "sugar", "cocoa", "coffee", "cotton", "gold", "silver", "copper") {
+		k++
+	}
+	return p.eqAny(k, "loading", "loadings", "delivery", "deliveries", "shipment", "shipments", "futures", "contract", "contracts", "options", "position")
+}
+
+// electionNear reports whether the sentence speaks of an election.
+func (p *parser) electionNear() bool {
+	for k := range p.w {
+		if p.eqAny(k, "election", "elections", "reelection", "midterm", "midterms", "ballot") {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeStartYear gives the year of a bare month m (word i, its words
+// ending at k) opening a range of bare months ("exports in January-November
+// rose", "trade in April-July rose" in March): when the nearest first month
+// is still to come and puts the range's end over two months ahead though
+// it could have ended already, and the clause does not look ahead, the
+// range is the one gone by (one under way, "November-June" in March,
+// stays). ok is false when the usual resolution stands.
+func (p *parser) rangeStartYear(i, k, m int) (int, bool) {
+	if !p.has || !p.eqAny(k, "to", "through", "until", "till") && !(p.punct(k, "-") || p.punct(k, "–")) {
+		return 0, false
+	}
+	m2, k2, ok := p.monthAt(k+1, false)
+	if !ok || m2 == 0 || m2 == m {
+		return 0, false
+	}
+	if _, _, isDay := p.dayAt(k2); isDay {
+		return 0, false // "June to July 4": a date ends the range
+	}
+	y1 := p.monthResolve(i, k, m, 0)
+	e := y1
+	if m > m2 {
+		e++
+	}
+	now := p.dct.Year()*12 + int(p.dct.Month())
+	if y1*12+m > now && e*12+m2-now > 2 && (e-1)*12+m2 <= now {
+		if dir, cued := p.tense(i, k, true); !(cued && dir == future) {
+			return y1 - 1, true
+		}
+	}
+	return 0, false
+}
+
+// pairYear gives the year of a bare month m whose words end at k when a
+// second month with a year follows it in a pair or range ("June and July
+// of 2009", "from November to February 2010"): that year, or the one
+// before when the range crosses the year's end.
+func (p *parser) pairYear(k, m int) (int, bool) {
+	if !p.eqAny(k, "and", "or", "to", "through", "until", "till") && !(p.punct(k, "-") || p.punct(k, "–")) {
+		return 0, false
+	}
+	m2, k2, ok := p.monthAt(k+1, false)
+	if !ok || m2 == 0 {
+		return 0, false
+	}
+	if p.eq(k2, "of") || p.punct(k2, ",") {
+		k2++
+	}
+	y, _, oky := p.yearAt(k2)
+	if !oky {
+		return 0, false
+	}
+	if m > m2 && !p.eqAny(k, "and", "or") {
+		y--
+	}
+	return y, true
 }
 
 // rangeDay reads the bare day that closes a range opened by a full date
@@ -906,7 +1138,11 @@ func (p *parser) rangeDay(i int) (match, bool) {
 		return match{}, false
 	}
 	prev := p.out[len(p.out)-1]
-	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) != 10 || !strings.HasPrefix(prev.Rule, "month-day") && !strings.HasPrefix(prev.Rule, "day-month") {
+	b := i - 2 // the last word of the first member
+	if p.punct(i-1, "-") && p.eq(i-2, "to") && p.punct(i-3, "-") && i >= 4 {
+		b = i - 4 // "the October-to-December quarter"
+	}
+	if prev.End != p.w[b].e || prev.Type != model.TimeDate || len(prev.Value) != 10 || !strings.HasPrefix(prev.Rule, "month-day") && !strings.HasPrefix(prev.Rule, "day-month") {
 		return match{}, false
 	}
 	d, err := strconv.Atoi(prev.Value[8:])
@@ -949,24 +1185,49 @@ func (p *parser) monthResolve(i, j, m, d int) int {
 	if y, ok := p.rangeYear(i, m); ok {
 		return y
 	}
+	if m == 11 && (d == 0 || d >= 2 && d <= 8) && p.dct.Year()%2 == 0 && p.electionNear() {
+		// "re-election in November", "the Nov. 8 election" in an even
+		// year: the general election of that year (held between the 2nd
+		// and the 8th)
+		// (early in the year a past tense may still mean the off-year
+		// vote just gone: "won re-election in November" in January)
+		if dir, cued := p.tense(i, j, true); !(cued && dir == past && p.dct.Month() <= 2) {
+			return p.dct.Year()
+		}
+	}
 	if i > 0 {
 		// a verb right before decides ("the year ended Sept. 30"), not an
 		// infinitive ("had been set to expire Nov. 6": the nearest still is)
-		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") && !p.eq(i-2, "to") {
+		if c := p.cue(i - 1); c != 0 && !p.eqAny(i-1, "set", "setting", "named", "scheduled", "fixed") && !p.eq(i-2, "to") && !(p.w[i-1].x != nil && p.w[i-1].x.report) {
 			return monthYear(p.dct, m, d, c)
 		}
 	}
 	y := p.dct.Year()
-	// Within about two months of the publication date the nearest wins.
+	// Within about two months of the publication date the nearest wins,
+	// unless a bare month lies two months ahead and the tense is past
+	// ("Carter took office in February" in December; a day, as in
+	// "payable Jan. 2", keeps the nearest, and so does a month two back
+	// under a future: "will welcome the figure for March" in May).
 	for _, c := range []int{y - 1, y, y + 1} {
+		far, ahead := false, false
 		if d > 0 {
 			dd := date(c, m, d).Sub(p.dct).Hours() / 24
-			if dd > -62 && dd < 62 {
-				return c
+			if dd <= -62 || dd >= 62 {
+				continue
 			}
-		} else if dm := (c*12 + m) - (y*12 + int(p.dct.Month())); dm >= -2 && dm <= 2 {
-			return c
+		} else {
+			dm := (c*12 + m) - (y*12 + int(p.dct.Month()))
+			if dm < -2 || dm > 2 {
+				continue
+			}
+			far, ahead = dm == -2 || dm == 2, dm > 0
 		}
+		if far && ahead {
+			if dir, cued := p.tense(i, j, true); cued && dir == past {
+				return monthYear(p.dct, m, d, dir)
+			}
+		}
+		return c
 	}
 	if dir, cued := p.tense(i, j, true); cued {
 		return monthYear(p.dct, m, d, dir)
@@ -1004,7 +1265,11 @@ func (p *parser) rangeYear(i, m int) (int, bool) {
 		return 0, false
 	}
 	prev := p.out[len(p.out)-1]
-	if prev.End != p.w[i-2].e || prev.Type != model.TimeDate || len(prev.Value) < 7 || prev.Value[4] != '-' ||
+	b := i - 2 // the last word of the first member
+	if p.punct(i-1, "-") && p.eq(i-2, "to") && p.punct(i-3, "-") && i >= 4 {
+		b = i - 4 // "the October-to-December quarter"
+	}
+	if prev.End != p.w[b].e || prev.Type != model.TimeDate || len(prev.Value) < 7 || prev.Value[4] != '-' ||
 		!(strings.HasPrefix(prev.Rule, "month") || strings.HasPrefix(prev.Rule, "day-month") || strings.HasPrefix(prev.Rule, "position-month")) {
 		return 0, false // the first member must be a month or a date of one ("Friday to December's figures" is no range)
 	}
@@ -1096,7 +1361,7 @@ func (p *parser) notYear(i int) bool {
 		if pt == "$" || pt == "£" || pt == "€" || pt == "#" || p.eqAny(i-1, "no", "number", "about", "nearly", "almost", "some", "over", "than", "approximately", "roughly", "around", "only", "just", "least") {
 			return true
 		}
-		if p.w[i-1].kind == kDigits || p.w[i-1].kind == kNum || (p.punct(i-1, ",") && i > 1 && p.w[i-2].kind == kDigits) && !p.w[i-1].gap {
+		if p.w[i-1].kind == kDigits || p.w[i-1].kind == kNum || (p.punct(i-1, ",") && i > 1 && p.w[i-2].kind == kDigits) && !p.w[i-1].gap && !p.yearList(i) {
 			return true
 		}
 		if (pt == "-" || pt == "/" || pt == ":" || pt == ".") && !p.w[i].gap {
@@ -1107,6 +1372,9 @@ func (p *parser) notYear(i int) bool {
 	}
 	if i+1 < len(p.w) {
 		n := &p.w[i+1]
+		if p.eqAny(i+1, "hrs", "hours", "GMT", "EST", "EDT", "CST", "PST", "UTC") || (n.x != nil && n.x.zone && n.upper) {
+			return true // "by 1530 hrs", "after 1530 EST": a clock time
+		}
 		if n.t == "%" || (n.kind == kPunct && (n.t == ":" || n.t == "/" || n.t == ".") && !n.gap && i+2 < len(p.w) && p.w[i+2].kind == kDigits) {
 			return true
 		}
@@ -1116,11 +1384,26 @@ func (p *parser) notYear(i int) bool {
 			}
 			t := n.t
 			if len(t) > 3 && t[len(t)-1] == 's' && !p.eqAny(i+1, "was", "has", "is", "as", "its", "this", "his", "thus", "whereas", "always", "afterwards") && n.x == nil {
-				return true
+				// "their 1987 ranges", "the 1988 elections": after a
+				// determiner a year-like number names the year of what
+				// follows ("the 1,500 troops" has its comma)
+				y := p.w[i].num
+				return !(y >= 1900 && y <= 2100 && p.eqAny(i-1, "the", "their", "its", "his", "her", "our", "this", "these", "those"))
 			}
 		}
 	}
 	return false
+}
+
+// yearList reports whether the four-digit number at i, after a comma,
+// continues a list of years ("in 1987, 1988 and 1989"): a space after the
+// comma and a year-like number before it.
+func (p *parser) yearList(i int) bool {
+	if i < 2 || !p.w[i].gap || p.w[i-2].kind != kDigits || p.w[i-2].nd != 4 {
+		return false
+	}
+	a, b := p.w[i-2].num, p.w[i].num
+	return a >= 1800 && a <= 2100 && b > a && b-a <= 50
 }
 
 // countNoun reports whether word k is a noun that makes the number before
@@ -1326,6 +1609,14 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		h, end, ok, rule = 12, j+1, true, "noon"
 	case p.eq(j, "midnight"):
 		h, end, ok, rule = 24, j+1, true, "midnight"
+		if p.eq(end, "tonight") {
+			// "midnight tonight": one time, on the publication day
+			v := "XXXX-XX-XX"
+			if p.has {
+				v = day(p.dct)
+			}
+			return match{end: end + 1, typ: model.TimeTime, val: v + "T24", mod: mod, rule: rule}, true
+		}
 	default:
 		h, mi, end, ok = p.clock(j)
 	}
@@ -1355,9 +1646,17 @@ func (p *parser) timeOfDay(i int) (match, bool) {
 		var named bool
 		if dateVal, next, named = p.timeDay(k); named {
 			end = next
+		} else if i == 0 && p.has {
+			// a bare clock time opening its sentence stamps an entry of a
+			// running report ("9:45 p.m. Mourners gathered …"): the
+			// publication day, not the day the story last named
+			dateVal = day(p.dct)
 		}
 	}
 	v := dateVal + "T" + twoDigits(h) + ":" + twoDigits(mi)
+	if rule == "midnight" {
+		v = dateVal + "T24" // TimeBank writes midnight as hour 24 alone
+	}
 	return match{end: end, typ: model.TimeTime, val: v, mod: mod, rule: rule}, true
 }
 

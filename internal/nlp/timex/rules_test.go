@@ -398,7 +398,7 @@ func TestTenseAndMonthLean(t *testing.T) {
 	// Published Monday 1989-10-30.
 	check(t, "1989-10-30", []tcase{
 		{"The offer had been due to expire Friday evening.", []want{{"Friday evening", "TIME 1989-10-27TEV"}}},
-		{"The bid previously had been scheduled to expire at midnight Friday.", []want{{"midnight Friday", "TIME 1989-10-27T24:00"}}},
+		{"The bid previously had been scheduled to expire at midnight Friday.", []want{{"midnight Friday", "TIME 1989-10-27T24"}}},
 		{"The offer will expire Friday.", []want{{"Friday", "DATE 1989-11-03"}}},
 		{"Its stock hit a high of $42 in June from $29 in March.", []want{{"June", "DATE 1989-06"}, {"March", "DATE 1989-03"}}},
 		{"A decision on the plan is likely in January.", []want{{"January", "DATE 1990-01"}}},
@@ -755,5 +755,309 @@ func TestUnitLongAndHours(t *testing.T) {
 		{"A two-year-long study ended.", []want{{"two-year-long", "DURATION P2Y"}}},
 		{"Within hours of the attack, police arrived.", []want{{"hours", "DURATION PTXH"}}},
 		{"They met in hours of need.", nil},
+	})
+}
+
+// Year lists and years naming what follows a determiner.
+func TestYearListsAndModifiers(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"The bank will be repaid in 1994, 1995 and 1996.", []want{{"1994", "DATE 1994"}, {"1995", "DATE 1995"}, {"1996", "DATE 1996"}}},
+		{"Prices fell to the low end of their 2002 ranges.", []want{{"2002", "DATE 2002"}}},
+		{"The 1998 elections were close.", []want{{"1998", "DATE 1998"}}},
+		{"Some 1,500 soldiers and 2003 others were there.", nil},
+		{"The total was 4, 1997 people said.", nil},
+	})
+}
+
+// "more than"/"less than" after an amount compares the amount.
+func TestComparedAmount(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"Revenue was $12 million more than a year ago.", []want{{"a year ago", "DATE 2002"}}},
+		{"Sales rose 4 percent less than two years ago.", []want{{"two years ago", "DATE 2001"}}},
+		{"The talks ended more than a year ago.", []want{{"more than a year ago", "DATE 2002 APPROX"}}},
+		{"The cease-fire has held for more than a year.", []want{{"more than a year", "DURATION P1Y MORE_THAN"}}},
+		{"That was decided a long time ago.", []want{{"a long time ago", "DATE PAST_REF"}}},
+	})
+}
+
+// An ambiguous month as a modifier or after "for"; a reporting verb right
+// before a month does not date it.
+func TestMonthModifierAndReport(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"Traders expect a March deficit of $2 billion.", []want{{"March", "DATE 2003-03"}}},
+		{"Analysts will welcome any figure below that for March.", []want{{"March", "DATE 2003-03"}}},
+		{"Thousands joined the March on the capital.", nil},
+		{"He said they may leave.", nil},
+	})
+	check(t, "2003-06-02", []tcase{
+		{"He said September contracts could rise further.", []want{{"September", "DATE 2003-09"}}},
+		{"The company ended September with a loss.", []want{{"September", "DATE 2002-09"}}},
+	})
+}
+
+// "a year ago" counts from the publication date even right after a
+// quarter that is itself a year back.
+func TestYearAgoQuarter(t *testing.T) {
+	check(t, "2003-04-28", []tcase{
+		{"Profit rose 20 percent from last year's first quarter, and costs fell from a year ago.",
+			[]want{{"last year's first quarter", "DATE 2002-Q1"}, {"a year ago", "DATE 2002-Q1"}}},
+		{"In the first quarter profit fell from a year ago.", []want{{"the first quarter", "DATE 2003-Q1"}, {"a year ago", "DATE 2002-Q1"}}},
+	})
+}
+
+// Midnight is hour 24 (TimeBank); "midnight tonight" is one time.
+func TestMidnight(t *testing.T) {
+	check(t, "2003-05-14", []tcase{
+		{"The offer expires at midnight tonight.", []want{{"midnight tonight", "TIME 2003-05-14T24"}}},
+		{"The offer will expire at midnight Friday.", []want{{"midnight Friday", "TIME 2003-05-16T24"}}},
+	})
+}
+
+// The quarter or half starting within two months is the coming one
+// whatever the tense.
+func TestComingQuarterAndHalf(t *testing.T) {
+	check(t, "2003-06-20", []tcase{
+		{"Ministers proposed a ceiling of 16 million barrels for the third quarter.", []want{{"the third quarter", "DATE 2003-Q3"}}},
+		{"Output exceeded its second-half quota.", []want{{"second-half", "DATE 2003-H2"}}},
+	})
+	check(t, "2003-02-20", []tcase{
+		{"The company earned $5 million in the third quarter.", []want{{"the third quarter", "DATE 2002-Q3"}}},
+		{"Sales rose in the second half.", []want{{"the second half", "DATE 2002-H2"}}},
+	})
+}
+
+// A bare month two months away on the side the tense denies takes the
+// tense; a verb introducing a quotation does not date what is said.
+func TestMonthTenseAndQuotation(t *testing.T) {
+	check(t, "2003-12-16", []tcase{
+		{"The minister took office in February.", []want{{"February", "DATE 2003-02"}}},
+		{"The minister will take office in February.", []want{{"February", "DATE 2004-02"}}},
+		{"The dividend was cut and is payable Feb. 2.", []want{{"Feb. 2", "DATE 2004-02-02"}}},
+	})
+	check(t, "2003-07-21", []tcase{
+		{"Then he leaned in and boomed: “Let us beat them in November.”", []want{{"November", "DATE 2003-11"}}},
+		{"He won the vote in November.", []want{{"November", "DATE 2002-11"}}},
+	})
+}
+
+// "this past weekend" is one expression, the weekend gone.
+func TestThisPast(t *testing.T) {
+	check(t, "2003-07-23", []tcase{
+		{"The team lost this past weekend.", []want{{"this past weekend", "DATE 2003-W29-WE"}}},
+		{"Prices fell this past week.", []want{{"this past week", "DATE 2003-W29"}}},
+	})
+}
+
+// Weekday tense: a scheduled infinitive is ahead, an infinitive under a
+// past verb and a gerund is past, "does not" is the present, a noun
+// object of a verb schedules nothing, "following" before a weekday's
+// possessive is a preposition.
+func TestWeekdayTenseMore(t *testing.T) {
+	check(t, "2014-02-24", []tcase{ // a Monday
+		{"She was scheduled to return Tuesday to Phoenix.", []want{{"Tuesday", "DATE 2014-02-25"}}},
+		{"Three men were detained attempting to cross the border on Saturday.", []want{{"Saturday", "DATE 2014-02-22"}}},
+		{"The senator failed to clearly explain the bill during an appearance Sunday.", []want{{"Sunday", "DATE 2014-02-23"}}},
+		{"His speech on Friday does not hold up.", []want{{"Friday", "DATE 2014-02-21"}}},
+		{"Aides spoke by phone following Saturday's vote.", []want{{"Saturday", "DATE 2014-02-22"}}},
+		{"They voted again the following Tuesday.", []want{{"the following Tuesday", "DATE 2014-02-25"}}},
+	})
+}
+
+// Tagged: a plural noun the tagger reads as a verb does not schedule the
+// weekday when it is the object of a verb.
+func TestTaggedObjectNoun(t *testing.T) {
+	text := "They organized two conference calls, including one on Sunday."
+	a := analysis(text, "2016-06-22") // a Wednesday
+	tags := []struct{ w, pos string }{{"They", "PRP"}, {"organized", "VBD"}, {"two", "CD"}, {"conference", "NN"}, {"calls", "VBZ"}, {",", ","},
+		{"including", "VBG"}, {"one", "CD"}, {"on", "IN"}, {"Sunday", "NNP"}, {".", "."}}
+	off := 0
+	for _, tg := range tags {
+		s := strings.Index(text[off:], tg.w) + off
+		a.Tokens = append(a.Tokens, model.Token{Start: s, End: s + len(tg.w), POS: tg.pos})
+		off = s + len(tg.w)
+	}
+	s, _ := New()
+	if err := s.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Times) != 1 || a.Times[0].Value != "2016-06-19" {
+		t.Fatalf("object noun: %+v", a.Times)
+	}
+}
+
+// "the day before" compares and leaves the narrative's day; a bare clock
+// time opening a sentence is on the publication day.
+func TestDayBeforeAndRunningReport(t *testing.T) {
+	check(t, "2016-07-30", []tcase{
+		{"On Friday the yield fell to 1.45 percent from 1.51 percent the day before, and the euro rose from $1.10 the day before.",
+			[]want{{"Friday", "DATE 2016-07-29"}, {"the day before", "DATE 2016-07-28"}, {"the day before", "DATE 2016-07-28"}}},
+	})
+	check(t, "2016-06-05", []tcase{
+		{"A memorial service is planned Friday.\n2:25 p.m. His brother spoke to reporters.",
+			[]want{{"Friday", "DATE 2016-06-10"}, {"2:25 p.m.", "TIME 2016-06-05T14:25"}}},
+	})
+}
+
+// Named days, election Novembers and month pairs that share a year.
+func TestNamedDayElectionAndPairs(t *testing.T) {
+	check(t, "2016-09-28", []tcase{
+		{"Families of those killed in the Sept. 11 attacks may sue.", []want{{"Sept. 11", "DATE 2001-09-11"}}},
+		{"The talks resume Sept. 11 in Geneva.", []want{{"Sept. 11", "DATE 2016-09-11"}}},
+	})
+	check(t, "2018-01-22", []tcase{
+		{"The plan protects senators up for re-election in November.", []want{{"November", "DATE 2018-11"}}},
+	})
+	check(t, "2017-01-22", []tcase{
+		{"The plan protects senators up for re-election in November.", []want{{"November", "DATE 2016-11"}}},
+	})
+	check(t, "2010-05-28", []tcase{
+		{"He called during the months of June and July of 2009.", []want{{"June", "DATE 2009-06"}, {"July of 2009", "DATE 2009-07"}}},
+		{"It rained from November to February 2010.", []want{{"November", "DATE 2009-11"}, {"February 2010", "DATE 2010-02"}}},
+	})
+}
+
+// "was scheduled/set to" leaves the nearest weekday; a quoted phrase
+// inside a clause does not cut the clause's tense off.
+func TestScheduledPastAndQuotedPhrase(t *testing.T) {
+	check(t, "2016-03-12", []tcase{ // a Saturday
+		{"He was set to receive an endorsement on Friday from a former rival.", []want{{"Friday", "DATE 2016-03-11"}}},
+		{"She was scheduled to speak to the delegates on Tuesday.", []want{{"Tuesday", "DATE 2016-03-15"}}},
+	})
+	check(t, "2010-12-12", []tcase{ // a Sunday
+		{"He asked members to join him \"for a private conference call\" Monday evening.", []want{{"Monday evening", "TIME 2010-12-13TEV"}}},
+	})
+}
+
+// "was expected … on Tuesday" and "a meeting scheduled for Thursday" take
+// the nearest day; "last September 30" is a day; "the year before" steps
+// back from the narrative's year; "the end of the quarter" in its last
+// month is the quarter closing.
+func TestScheduledDayUnitBeforeQuarterEnd(t *testing.T) {
+	check(t, "1987-04-07", []tcase{ // a Tuesday
+		{"GM rose ahead of an analysts meeting scheduled for Thursday.", []want{{"Thursday", "DATE 1987-04-09"}}},
+		{"A decision was expected late today or on Wednesday.", []want{{"late today", "DATE 1987-04-07 END"}, {"Wednesday", "DATE 1987-04-08"}}},
+		{"Brazil owed it 1.98 billion dlrs as of last September 30.", []want{{"last September 30", "DATE 1986-09-30"}}},
+		{"Sales rose to 59 pct in 1985 from 23 pct the year before.", []want{{"1985", "DATE 1985"}, {"the year before", "DATE 1984"}}},
+		{"Profit rose 4 pct from the year before.", []want{{"the year before", "DATE 1986"}}},
+	})
+	check(t, "1987-03-26", []tcase{
+		{"Banks may declare the loans non-performing at the end of the quarter.", []want{{"the end of the quarter", "DATE 1987-Q1 END"}}},
+	})
+	check(t, "1987-04-26", []tcase{
+		{"Banks declared the loans non-performing at the end of the quarter.", []want{{"the end of the quarter", "DATE 1987-Q1 END"}}},
+	})
+}
+
+// Contract months, spelled days, "April of last year", a passive
+// infinitive, and "the previous year" leaving the narrative.
+func TestContractMonthsAndSpelledDays(t *testing.T) {
+	check(t, "1987-10-19", []tcase{
+		{"December loading rose to 19.65 dlrs.", []want{{"December", "DATE 1987-12"}}},
+		{"September corn futures rose 12 cents.", []want{{"September", "DATE 1988-09"}}},
+		{"The contract period runs from April one through July one.", []want{{"April one", "DATE 1987-04-01"}, {"July one", "DATE 1987-07-01"}}},
+		{"In April one analyst said prices rose.", []want{{"April", "DATE 1987-04"}}},
+		{"It was the first time since April of last year.", []want{{"April of last year", "DATE 1986-04"}}},
+		{"Profit for the year to January 3, 1987 was 79 mln, against 70 mln in the previous year, and sales rose from the previous year.",
+			[]want{{"the year", "DURATION P1Y"}, {"January 3, 1987", "DATE 1987-01-03"}, {"the previous year", "DATE 1986"}, {"the previous year", "DATE 1986"}}},
+	})
+	check(t, "1987-03-18", []tcase{
+		{"The governors were asked to resubmit the plan before July.", []want{{"July", "DATE 1987-07"}}},
+		{"The governors were quick to reject the plan in July.", []want{{"July", "DATE 1986-07"}}},
+	})
+}
+
+// No false dates: a 24-hour clock time, the end of a season's years.
+func TestNoFalseClockYearsAndSeasons(t *testing.T) {
+	check(t, "1987-03-12", []tcase{
+		{"Members must submit all orders by 1530 hrs.", nil},
+		{"Orders placed after 1530 EST are late.", nil},
+		{"Taxes for the 1987/88 season were cut.", nil},
+		{"Banks will be repaid by 1990.", []want{{"1990", "DATE 1990"}}},
+	})
+}
+
+// "the month" after a month named in the same sentence is that month.
+func TestTheMonthAnaphora(t *testing.T) {
+	check(t, "2016-02-05", []tcase{
+		{"Unemployment dipped in January, with 151,000 jobs added during the month.", []want{{"January", "DATE 2016-01"}, {"the month", "DATE 2016-01"}}},
+		{"Banks need reserves for the month.", []want{{"the month", "DATE 2016-02"}}},
+	})
+}
+
+// "18 to 24 year olds" is an age.
+func TestYearOlds(t *testing.T) {
+	check(t, "2005-03-15", []tcase{
+		{"Turnout was 17% among 18 to 24 year olds.", nil},
+		{"It took 18 to 24 months.", []want{{"18 to 24 months", "DURATION P18M"}}},
+	})
+}
+
+// "October-to-December": the second month follows the first one's year.
+func TestHyphenatedMonthRange(t *testing.T) {
+	check(t, "2005-03-15", []tcase{
+		{"Sales in the October-to-December quarter fell.", []want{{"October", "DATE 2004-10"}, {"December", "DATE 2004-12"}}},
+	})
+}
+
+// A range of bare months that could have ended already is the one gone
+// by unless the clause looks ahead.
+func TestMonthRangeGoneBy(t *testing.T) {
+	check(t, "1998-12-20", []tcase{
+		{"Exports in January-November rose 3 percent.", []want{{"January", "DATE 1998-01"}, {"November", "DATE 1998-11"}}},
+		{"Sales will rise from February to April.", []want{{"February", "DATE 1999-02"}, {"April", "DATE 1999-04"}}},
+	})
+	check(t, "1987-03-19", []tcase{
+		{"Data is collected during November-June.", []want{{"November", "DATE 1986-11"}, {"June", "DATE 1987-06"}}},
+	})
+	check(t, "2005-03-15", []tcase{
+		{"The value of trade in April-July rose.", []want{{"April", "DATE 2004-04"}, {"July", "DATE 2004-07"}}},
+	})
+}
+
+// Election day in an even year; a contracted auxiliary does not schedule;
+// a participle clause keeps its weekday from a present verb before it.
+func TestElectionDayAndPresentCues(t *testing.T) {
+	check(t, "2016-05-16", []tcase{
+		{"He was asked how he would fare if he won the election on Nov. 8.", []want{{"Nov. 8", "DATE 2016-11-08"}}},
+	})
+	check(t, "2018-01-22", []tcase{
+		{"She won re-election in November.", []want{{"November", "DATE 2017-11"}}},
+	})
+	tagged := func(text, published string, tags [][2]string) *model.Analysis {
+		a := analysis(text, published)
+		off := 0
+		for _, tg := range tags {
+			s := strings.Index(text[off:], tg[0]) + off
+			a.Tokens = append(a.Tokens, model.Token{Start: s, End: s + len(tg[0]), POS: tg[1]})
+			off = s + len(tg[0])
+		}
+		return a
+	}
+	s, _ := New()
+	for _, c := range []struct {
+		a    *model.Analysis
+		want string
+	}{
+		{tagged("He doesn't want that in an interview with CNN on Sunday.", "2016-02-08", [][2]string{{"He", "PRP"}, {"does", "VBZ"}, {"n't", "RB"}, {"want", "VB"}, {"that", "DT"}, {"in", "IN"}, {"an", "DT"}, {"interview", "NN"}, {"with", "IN"}, {"CNN", "NNP"}, {"on", "IN"}, {"Sunday", "NNP"}, {".", "."}}), "2016-02-07"},
+		{tagged("Fans complain about the actor attending the convention on Wednesday.", "2016-07-29", [][2]string{{"Fans", "NNS"}, {"complain", "VBP"}, {"about", "IN"}, {"the", "DT"}, {"actor", "NN"}, {"attending", "VBG"}, {"the", "DT"}, {"convention", "NN"}, {"on", "IN"}, {"Wednesday", "NNP"}, {".", "."}}), "2016-07-27"},
+		{tagged("Arafat meets Albright Monday.", "2016-07-29", [][2]string{{"Arafat", "NNP"}, {"meets", "VBZ"}, {"Albright", "NNP"}, {"Monday", "NNP"}, {".", "."}}), "2016-08-01"},
+	} {
+		if err := s.Process(context.Background(), c.a); err != nil {
+			t.Fatal(err)
+		}
+		if len(c.a.Times) != 1 || c.a.Times[0].Value != c.want {
+			t.Errorf("%q: %+v, want %s", c.a.Text, c.a.Times, c.want)
+		}
+	}
+}
+
+// "in the lead-up to Tuesday's primary" is the coming one unless the
+// clause looks back.
+func TestAheadOfPossessiveAndParticiple(t *testing.T) {
+	check(t, "2016-04-14", []tcase{ // a Thursday
+		{"The Latest on the campaign in the lead up to Tuesday's primary.", []want{{"Tuesday", "DATE 2016-04-19"}}},
+		{"Candidates are campaigning ahead of Tuesday's vote.", []want{{"Tuesday", "DATE 2016-04-19"}}},
+		{"Polls tightened ahead of Tuesday's vote.", []want{{"Tuesday", "DATE 2016-04-12"}}},
+		{"Clinton won Tuesday's primary.", []want{{"Tuesday", "DATE 2016-04-12"}}},
 	})
 }
