@@ -103,7 +103,81 @@ func (r *Recognizer) Label(sents, pos, chunk [][]string, out [][]string) {
 		if len(o) > 0 && s.d.sflags[k]&trimFlags != 0 && r.cl != nil {
 			r.trimCommonWords(sents[si], o)
 		}
+		trimHonorifics(sents[si], o)
+		if r.gz != nil {
+			r.joinPlaceNames(sents[si], o)
+		}
 		k += len(o)
+	}
+}
+
+// label returns the model's label string of IOB prefix bi ('B' or 'I') and
+// type typ ("O" when the model has none).
+func (r *Recognizer) label(bi byte, typ string) string {
+	for _, l := range r.m.Labels {
+		if len(l) == len(typ)+2 && l[0] == bi && l[2:] == typ {
+			return l
+		}
+	}
+	return "O"
+}
+
+// trimHonorifics drops an honorific that opens a person's name ("Mr.
+// Grimm" at the start of a sentence, where its capital misleads the model):
+// CoNLL and herald keep titles out of names.
+func trimHonorifics(words, labels []string) {
+	for i := 0; i+1 < len(labels); i++ {
+		if labels[i] == "B-PER" && labels[i+1] == "I-PER" && isHonorific(words[i]) {
+			labels[i], labels[i+1] = "O", "B-PER"
+		}
+	}
+}
+
+// isHonorific reports whether w is a form of address written before a
+// surname.
+func isHonorific(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Mr", "Mrs", "Ms", "Mme", "Messrs", "Dr", "MR", "MRS", "MS", "DR":
+		return true
+	}
+	return false
+}
+
+// joinPlaceNames repairs a place name split across two entities ("the New
+// York F.B.I. office" labelled "New"/GPE, "York F.B.I."/ORG): when an entity
+// is no known place but becomes one with the first word of the entity right
+// after it, that word moves over ("New York"/GPE, "F.B.I."/ORG).
+func (r *Recognizer) joinPlaceNames(words, labels []string) {
+	for a := 0; a < len(labels); {
+		if len(labels[a]) < 3 || labels[a][0] != 'B' {
+			a++
+			continue
+		}
+		b := a + 1
+		for b < len(labels) && labels[b] == "I-"+labels[a][2:] {
+			b++
+		}
+		if b >= len(labels) || len(labels[b]) < 3 || labels[b][0] != 'B' {
+			a = b
+			continue
+		}
+		name := strings.Join(words[a:b], " ")
+		if r.gz.Kind(name) != "" || r.gz.Kind(name+" "+words[b]) == "" {
+			a = b
+			continue
+		}
+		typ := labels[a][2:]
+		if typ != "GPE" && typ != "LOC" {
+			typ = "GPE"
+		}
+		for i := a; i <= b; i++ {
+			labels[i] = r.label('I', typ)
+		}
+		labels[a] = r.label('B', typ)
+		if c := b + 1; c < len(labels) && len(labels[c]) > 2 && labels[c][0] == 'I' {
+			labels[c] = r.label('B', labels[c][2:])
+		}
+		a = b + 1
 	}
 }
 

@@ -1,0 +1,40 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+
+	"herald/internal/seqmodel"
+)
+
+// fakeGazetteer knows the phrases of its map.
+type fakeGazetteer map[string]string
+
+func (g fakeGazetteer) Kind(p string) string { return g[p] }
+
+func TestRepairLabels(t *testing.T) {
+	labels := []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-GPE", "I-GPE", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+	r := &Recognizer{m: &seqmodel.Model{Labels: labels}, gz: fakeGazetteer{"New York": "region", "York": ""}}
+	for _, c := range []struct{ words, in, want string }{
+		// a place name split across two entities is joined
+		{"the New York F.B.I. office", "O B-GPE B-ORG I-ORG O", "O B-GPE I-GPE B-ORG O"},
+		{"the New York office", "O B-ORG B-GPE O", "O B-GPE I-GPE O"},
+		// a known place is left alone, as are entities with a gap
+		{"New York Mets", "B-GPE I-GPE B-ORG", "B-GPE I-GPE B-ORG"},
+		{"New , York", "B-GPE O B-GPE", "B-GPE O B-GPE"},
+		// an honorific opening a name leaves it
+		{"Mr. Grimm filed papers", "B-PER I-PER O O", "O B-PER O O"},
+		{"Mrs Clinton Foundation", "B-PER I-PER O", "O B-PER O"},
+		// a one-word name is kept ("Dr." alone is no name, but not ours to drop)
+		{"Dr. said", "B-PER O", "B-PER O"},
+		{"Mister Rogers", "B-PER I-PER", "B-PER I-PER"},
+	} {
+		words := strings.Fields(c.words)
+		got := strings.Fields(c.in)
+		trimHonorifics(words, got)
+		r.joinPlaceNames(words, got)
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%q: got %s, want %s", c.words, g, c.want)
+		}
+	}
+}
