@@ -104,6 +104,7 @@ func (r *Recognizer) Label(sents, pos, chunk [][]string, out [][]string) {
 			r.trimCommonWords(sents[si], o)
 		}
 		trimHonorifics(sents[si], o)
+		trimTrailingFunctionWords(sents[si], o)
 		if r.gz != nil {
 			r.joinPlaceNames(sents[si], o)
 		}
@@ -131,6 +132,31 @@ func trimHonorifics(words, labels []string) {
 			labels[i], labels[i+1] = "O", "B-PER"
 		}
 	}
+}
+
+// trimTrailingFunctionWords drops lower-case function words that end an
+// entity ("Upper East Side of" before "Manhattan"): a name never ends in
+// "of" or "and".
+func trimTrailingFunctionWords(words, labels []string) {
+	for i := range labels {
+		if len(labels[i]) < 3 || labels[i][0] != 'I' {
+			continue
+		}
+		if i+1 < len(labels) && len(labels[i+1]) > 2 && labels[i+1][0] == 'I' {
+			continue // not the entity's last word
+		}
+		for j := i; j > 0 && labels[j][0] == 'I' && isTrailingFunctionWord(words[j]); j-- {
+			labels[j] = "O"
+		}
+	}
+}
+
+func isTrailingFunctionWord(w string) bool {
+	switch w {
+	case "of", "and", "the", "for", "in", "at", "on", "to", "&":
+		return true
+	}
+	return false
 }
 
 // isHonorific reports whether w is a form of address written before a

@@ -22,6 +22,10 @@ func TestRepairLabels(t *testing.T) {
 		// a known place is left alone, as are entities with a gap
 		{"New York Mets", "B-GPE I-GPE B-ORG", "B-GPE I-GPE B-ORG"},
 		{"New , York", "B-GPE O B-GPE", "B-GPE O B-GPE"},
+		// a name never ends in a function word
+		{"the Upper East Side of Manhattan", "O B-GPE I-GPE I-GPE I-GPE B-GPE", "O B-GPE I-GPE I-GPE O B-GPE"},
+		{"Bank of", "B-ORG I-ORG", "B-ORG O"},
+		{"Bank of England", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"},
 		// an honorific opening a name leaves it
 		{"Mr. Grimm filed papers", "B-PER I-PER O O", "O B-PER O O"},
 		{"Mrs Clinton Foundation", "B-PER I-PER O", "O B-PER O"},
@@ -32,6 +36,7 @@ func TestRepairLabels(t *testing.T) {
 		words := strings.Fields(c.words)
 		got := strings.Fields(c.in)
 		trimHonorifics(words, got)
+		trimTrailingFunctionWords(words, got)
 		r.joinPlaceNames(words, got)
 		if g := strings.Join(got, " "); g != c.want {
 			t.Errorf("%q: got %s, want %s", c.words, g, c.want)
