@@ -25,6 +25,7 @@ const (
 	ruleAcronym     = "acronym"           // "IAEA" after "International Atomic Energy Agency"
 	ruleRoleNoun    = "role-noun"         // "the Russian leader", when the holder is not named
 	ruleSubdivision = "subdivision"       // a first-level subdivision
+	ruleOrgHead     = "org-head"          // a PER-tagged name after "firm", "newspaper": an organisation
 	ruleGeneric     = "generic-noun"      // "police", "protesters": a common-noun group actor
 )
 
@@ -44,6 +45,7 @@ type mention struct {
 	subdiv       *countries.Subdivision
 	subCands     []*countries.Subdivision // other readings as a subdivision ("Georgia", "Maryland")
 	sector       string                   // sector of a demonym/country + noun phrase, or of a generic noun
+	orgSector    string                   // sector an organisation's head noun gives its name ("firm" → BUS)
 	office       bool                     // "Putin's office"
 	modifier     bool                     // "US" in "US President Donald Trump"
 	subject      bool
@@ -208,6 +210,7 @@ func (d *doc) add(m *mention) *mention {
 // collect finds the mentions of every analysed sentence.
 func (d *doc) collect() {
 	a := d.a
+	orgNames := d.orgHeadNames()
 	for si, se := range a.Sentences {
 		if !d.analysed[si] {
 			continue
@@ -222,6 +225,15 @@ func (d *doc) collect() {
 			switch {
 			case typ == "PER" && len(a.Tokens[i].Parts) > 1 && nerEnd == i+1:
 				d.addParts(i, si, typ)
+				i = nerEnd
+			case typ == "PER" && orgNames[d.span(i, nerEnd)] != "":
+				// "water firm Aguas Argentinas": an organisation's name
+				d.addNamed(i, nerEnd, si, "ORG", ruleOrgHead)
+				if m := d.ments[len(d.ments)-1]; m.tstart == i && m.typ == "ORG" {
+					if sec := orgNames[d.span(i, nerEnd)]; sec != "-" {
+						m.orgSector = sec
+					}
+				}
 				i = nerEnd
 			case typ == "PER":
 				d.addPerson(i, nerEnd, si)
@@ -242,6 +254,57 @@ func (d *doc) collect() {
 			}
 		}
 	}
+}
+
+// orgHeadNames returns the PER-tagged names that the article shows to be
+// organisations' (see orgHeadBefore), each with the sector its head noun
+// gives ("-" for none): all their mentions are the organisation's.
+func (d *doc) orgHeadNames() map[string]string {
+	var out map[string]string
+	a := d.a
+	for si, se := range a.Sentences {
+		if !d.analysed[si] {
+			continue
+		}
+		end := min(se.TokenEnd, len(a.Tokens))
+		for i := se.TokenStart; i < end; i++ {
+			typ, nerEnd := d.nerAt(i, end)
+			if typ != "PER" {
+				continue
+			}
+			if d.orgHeadBefore(i, nerEnd, se.TokenStart) {
+				if out == nil {
+					out = map[string]string{}
+				}
+				sec, _ := d.s.kb.Noun("orghead", d.text(i-1))
+				out[d.span(i, nerEnd)] = sec
+			}
+			i = nerEnd - 1
+		}
+	}
+	return out
+}
+
+// orgHeadBefore reports whether the PER span [i, j) names an organisation:
+// right after a noun that heads organisations' names ("firm", "newspaper";
+// class orghead of nouns.tsv), unless it is the subject of a relative
+// clause: a verb after it and another verb after that ("the company John
+// Smith founded was sold"; but "the newspaper Clarin said it …").
+func (d *doc) orgHeadBefore(i, j, sentStart int) bool {
+	if i-1 < sentStart {
+		return false
+	}
+	if _, ok := d.s.kb.Noun("orghead", d.text(i-1)); !ok {
+		return false // lower case as written: "Bank" would be part of a name
+	}
+	verb := func(k int) bool {
+		if k >= len(d.a.Tokens) || d.a.Tokens[k].Sentence != d.a.Tokens[i].Sentence {
+			return false
+		}
+		p := d.pos(k)
+		return strings.HasPrefix(p, "VB") || p == "MD"
+	}
+	return !(verb(j) && verb(j+1))
 }
 
 // addPerson adds a PER span, without leading title words and with a

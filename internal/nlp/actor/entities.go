@@ -183,6 +183,9 @@ func (d *doc) attachNonPerson(m *mention) {
 		e := d.get(key, func() *entity {
 			return &entity{typ: m.typ, conf: 0.75}
 		})
+		if e.sector == "" && m.orgSector != "" {
+			e.sector, e.code = m.orgSector, m.orgSector
+		}
 		d.attach(e, m)
 	}
 }
@@ -350,6 +353,11 @@ func (d *doc) attachFullName(m *mention) {
 		d.attach(d.personEntity(p), m)
 		return
 	}
+	if e := d.fullNameEnding(k); e != nil {
+		m.rule = ruleSurname
+		d.attach(e, m)
+		return
+	}
 	e := d.get("per:"+k, func() *entity {
 		e := &entity{typ: "PER", conf: 0.85}
 		e.surnames = append(e.surnames, translit(actors.Surname(name)))
@@ -362,6 +370,22 @@ func (d *doc) attachFullName(m *mention) {
 		return e
 	})
 	d.attach(e, m)
+}
+
+// fullNameEnding returns the person entity of the article whose full name
+// ends with the words of the folded name k, a surname of several words
+// ("De Vido" after "Julio De Vido"), or nil when k names one already or has
+// one word.
+func (d *doc) fullNameEnding(k string) *entity {
+	if !strings.Contains(k, " ") || d.byKey["per:"+k] != nil {
+		return nil
+	}
+	for _, e := range d.ents {
+		if e.typ == "PER" && len(e.ments) > 0 && strings.HasPrefix(e.key, "per:") && strings.HasSuffix(e.key, " "+k) {
+			return e
+		}
+	}
+	return nil
 }
 
 // findBySurname returns the person entity a lone surname at byte offset pos

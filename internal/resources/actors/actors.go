@@ -432,9 +432,9 @@ func (d *Data) parseNouns(file string, data []byte) error {
 	}
 	for _, r := range rows {
 		switch r.Fields[1] {
-		case "office", "sector", "place", "generic":
+		case "office", "sector", "place", "generic", "orghead":
 		default:
-			return r.Errorf(1, "class %q: want office, sector, place or generic", r.Fields[1])
+			return r.Errorf(1, "class %q: want office, sector, place, generic or orghead", r.Fields[1])
 		}
 		s := r.Fields[2]
 		if s != "-" && !Sectors[s] {
