@@ -78,17 +78,25 @@ func (d *doc) buildEntities() {
 		}
 	}
 	// People named with more than one word first, so that a lone surname
-	// finds them wherever it stands.
-	var singles []*mention
+	// finds them wherever it stands; longer names before shorter ones, so
+	// that a surname of several words finds its full name wherever it
+	// stands ("De Blasio says …" before "Mayor Bill de Blasio").
+	var singles, multis []*mention
 	for _, m := range d.ments {
 		if m.typ != "PER" {
 			continue
 		}
 		if m.nameEnd-m.tstart > 1 {
-			d.attachFullName(m)
+			multis = append(multis, m)
 		} else {
 			singles = append(singles, m)
 		}
+	}
+	sort.SliceStable(multis, func(i, j int) bool {
+		return multis[i].nameEnd-multis[i].tstart > multis[j].nameEnd-multis[j].tstart
+	})
+	for _, m := range multis {
+		d.attachFullName(m)
 	}
 	// Names the ner stage typed wrongly: an office holder's name, or the
 	// surname of a person of the article, is a person.
