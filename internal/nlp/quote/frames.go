@@ -559,6 +559,11 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if fronted && !afterQuote && p-lo < 3 {
 		fronted = false
 	}
+	// Nor is the question put to the speaker ("Asked about the plan, Smith
+	// said …").
+	if fronted && !afterQuote && d.askedIntro(lo, p) {
+		fronted = false
+	}
 	if srcS >= 0 && fronted && !colon && (afterQuote && !d.is(after, "that") || d.tailEnds(after, te, c.entry.Tell)) {
 		// "“…,” Ushakov said." / "The economy grew, he said."
 		dr.srcS, dr.srcE = srcS, srcE
@@ -656,6 +661,12 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if c.entry.Lemma == "add" && d.bareNP(k, end) {
 		return
 	}
+	// A question put to the speaker is no statement of theirs: "Asked
+	// about Trump's declaration, Clinton said …", "Asked to describe the
+	// device, O'Neill said …" (the statement follows).
+	if srcS < 0 && d.askedIntro(ts, cueS) {
+		return
+	}
 	if subjS >= 0 && !d.isPronoun(subjS) {
 		// "Melania seems to have vanished": "Melania | to have vanished".
 		d.setContent(dr, subjS, subjE, false)
@@ -673,6 +684,25 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	d.setContent(dr, k, end, true)
 	d.mediumIn(dr, after, k)
 	d.commit(dr)
+}
+
+// askedIntro reports whether token cue is or lies in an opening "Asked …"
+// or "When asked …" clause of the sentence starting at token ts (before its
+// first comma).
+func (d *doc) askedIntro(ts, cue int) bool {
+	i := ts
+	for i < cue && d.reg[i] < 0 && (d.is(i, "when") || d.is(i, "if") || d.is(i, "once") || d.is(i, "after")) {
+		i++
+	}
+	if i > cue || !d.is(i, "asked") {
+		return false
+	}
+	for j := i + 1; j < cue; j++ {
+		if d.isComma(j) {
+			return false
+		}
+	}
+	return true
 }
 
 // participle: token i starts a participle clause ("forcing them …").

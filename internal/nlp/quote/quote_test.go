@@ -126,6 +126,9 @@ func TestExtract(t *testing.T) {
 		{name: "negated passive is no statement", text: "The meeting could take place soon, though no final schedule or location has been confirmed.", none: true},
 		{name: "add with a clause is", text: "Smith added that the talks would go on.",
 			wants: []want{{content: "that the talks would go on", kind: "indirect", source: "Smith", speaker: "E2", cue: "added"}}},
+		{name: "a question put is no statement", text: "Asked about the declaration that it had been a bomb, Smith said, “I think it is important to know the facts.”",
+			wants: []want{{content: "I think it is important to know the facts.", kind: "direct", source: "Smith", speaker: "E2", cue: "said"}}},
+		{name: "a question put with an infinitive", text: "When asked to describe the device, Smith declined.", none: true},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
