@@ -17,6 +17,7 @@ const (
 	ruleCapital     = "capital"           // a capital city
 	ruleSurname     = "surname"           // a surname of a person named in full
 	ruleKBSurname   = "kb-surname"        // a surname of a known office holder
+	ruleGivenName   = "given-name"        // the given name of the one person of the article who has it
 	rulePart        = "compound-part"     // one part of "Russia-Ukraine", "Witkoff-Putin"
 	rulePeople      = "demonym-people"    // "the Russians"
 	ruleSector      = "demonym-sector"    // "Russian forces", "US troops"

@@ -448,11 +448,41 @@ func (d *doc) attachSurname(m *mention, word string, pos int) bool {
 	if m.rule == rulePart {
 		return false
 	}
+	if e := d.findByGivenName(sk); e != nil {
+		m.rule = ruleGivenName
+		d.attach(e, m)
+		return true
+	}
 	e := d.get("per:"+sk, func() *entity {
 		return &entity{typ: "PER", conf: 0.7, surnames: []string{sk}}
 	})
 	d.attach(e, m)
 	return true
+}
+
+// findByGivenName returns the one person of the article named in full
+// whose given name is the translit key sk ("Donald and Ivana Trump" →
+// Donald Trump; "Bernie" → Bernie Sanders), or nil when none or several.
+func (d *doc) findByGivenName(sk string) *entity {
+	var found *entity
+	for _, e := range d.ents {
+		if e.typ != "PER" || len(e.ments) == 0 {
+			continue
+		}
+		full := e.name
+		if full == "" {
+			full = strings.TrimPrefix(e.key, "per:")
+		}
+		w := strings.Fields(translit(actors.Fold(full)))
+		if len(w) < 2 || w[0] != sk {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // kbSurname returns the office holder a lone surname names: only when one
