@@ -574,8 +574,10 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 		d.commit(dr)
 		return
 	}
-	if srcS < 0 && fronted && !colon {
-		// "“…,” said Ushakov." — inverted.
+	if srcS < 0 && fronted && !colon && !d.participle(cueS) {
+		// "“…,” said Ushakov." — inverted. (Not after a participle: in
+		// "“…,” Mr. Schumer said, citing concerns over …" the words after
+		// "citing" are its object, not a speaker.)
 		as, ae := d.npAfter(after, te)
 		if as >= 0 {
 			// appositive after the name: "said Will Doyle, a professor of
@@ -661,6 +663,11 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if c.entry.Lemma == "add" && d.bareNP(k, end) {
 		return
 	}
+	// A time adjunct is no content: "As the hearings concluded on
+	// Thursday".
+	if d.timeAdjunct(k, end) {
+		return
+	}
 	// A question put to the speaker is no statement of theirs: "Asked
 	// about Trump's declaration, Clinton said …", "Asked to describe the
 	// device, O'Neill said …" (the statement follows).
@@ -684,6 +691,29 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	d.setContent(dr, k, end, true)
 	d.mediumIn(dr, after, k)
 	d.commit(dr)
+}
+
+// timeAdjunct reports whether tokens [s, e) open with a preposition and a
+// time phrase that ends at e or at a comma ("concluded on Thursday", "…
+// on Thursday, the senators left"): an adjunct, not what was said.
+func (d *doc) timeAdjunct(s, e int) bool {
+	switch d.lw(s) {
+	case "on", "in", "at", "by", "during", "since", "until":
+	default:
+		return false
+	}
+	n := 0
+	for i := s + 1; i < e; i++ {
+		if d.isComma(i) || d.isFinal(i) {
+			break
+		}
+		w := d.lw(i)
+		if !timeWords[w] && !adjunctNouns[w] && w != "the" && w != "this" && w != "last" {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 3
 }
 
 // askedIntro reports whether token cue is or lies in an opening "Asked …"

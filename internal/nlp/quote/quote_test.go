@@ -129,6 +129,9 @@ func TestExtract(t *testing.T) {
 		{name: "a question put is no statement", text: "Asked about the declaration that it had been a bomb, Smith said, “I think it is important to know the facts.”",
 			wants: []want{{content: "I think it is important to know the facts.", kind: "direct", source: "Smith", speaker: "E2", cue: "said"}}},
 		{name: "a question put with an infinitive", text: "When asked to describe the device, Smith declined.", none: true},
+		{name: "a time adjunct is no content", text: "As the hearings concluded on Thursday, the senators left.", none: true},
+		{name: "a participle after an attribution names no speaker", text: "“I cannot support the nomination,” Smith said, citing concerns over the judge’s record.",
+			wants: []want{{content: "I cannot support the nomination,", kind: "direct", source: "Smith", speaker: "E2", cue: "said"}}},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
