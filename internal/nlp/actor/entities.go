@@ -366,6 +366,10 @@ func (d *doc) attachFullName(m *mention) {
 		d.attach(e, m)
 		return
 	}
+	if e := d.fullNameWithInitials(k); e != nil {
+		d.attach(e, m)
+		return
+	}
 	e := d.get("per:"+k, func() *entity {
 		e := &entity{typ: "PER", conf: 0.85}
 		e.surnames = append(e.surnames, translit(actors.Surname(name)))
@@ -394,6 +398,46 @@ func (d *doc) fullNameEnding(k string) *entity {
 		}
 	}
 	return nil
+}
+
+// fullNameWithInitials returns the one person entity of the article whose
+// full name is the folded name k with middle initials ("Neil M. Gorsuch"
+// for "Neil Gorsuch"), or nil: k itself must have none, so "John A. Smith"
+// and "John B. Smith" stay two people.
+func (d *doc) fullNameWithInitials(k string) *entity {
+	if withoutInitials(k) != k || d.byKey["per:"+k] != nil {
+		return nil
+	}
+	var found *entity
+	for _, e := range d.ents {
+		if e.typ != "PER" || len(e.ments) == 0 || !strings.HasPrefix(e.key, "per:") {
+			continue
+		}
+		if full := strings.TrimPrefix(e.key, "per:"); full != k && withoutInitials(full) == k {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// withoutInitials drops the one-letter words between the first and the
+// last of a folded name: "neil m gorsuch" → "neil gorsuch".
+func withoutInitials(k string) string {
+	w := strings.Fields(k)
+	if len(w) < 3 {
+		return k
+	}
+	out := make([]string, 1, len(w))
+	out[0] = w[0]
+	for _, x := range w[1 : len(w)-1] {
+		if len(x) > 1 {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(append(out, w[len(w)-1]), " ")
 }
 
 // findBySurname returns the person entity a lone surname at byte offset pos
