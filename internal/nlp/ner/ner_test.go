@@ -114,6 +114,8 @@ func TestRefineTypes(t *testing.T) {
 		{"Russian", "B-MISC", "B-NORP"},
 		{"Ukrainians", "B-MISC", "B-NORP"},
 		{"Kurds", "B-MISC", "B-NORP"},
+		{"Kurds", "B-PER", "B-NORP"},
+		{"Kurds Smith", "B-PER I-PER", "B-PER I-PER"},
 		{"Olympics", "B-MISC", "B-MISC"},
 		{"Donald Trump", "B-PER I-PER", "B-PER I-PER"},
 		{"US President", "B-LOC O", "B-GPE O"},

@@ -172,7 +172,8 @@ func isHonorific(w string) bool {
 // joinPlaceNames repairs a place name split across two entities ("the New
 // York F.B.I. office" labelled "New"/GPE, "York F.B.I."/ORG): when an entity
 // is no known place but becomes one with the first word of the entity right
-// after it, that word moves over ("New York"/GPE, "F.B.I."/ORG).
+// after it, that word moves over ("New York"/LOC, "F.B.I."/ORG). Labels
+// are the model's CoNLL labels.
 func (r *Recognizer) joinPlaceNames(words, labels []string) {
 	for a := 0; a < len(labels); {
 		if len(labels[a]) < 3 || labels[a][0] != 'B' {
@@ -192,10 +193,7 @@ func (r *Recognizer) joinPlaceNames(words, labels []string) {
 			a = b
 			continue
 		}
-		typ := labels[a][2:]
-		if typ != "GPE" && typ != "LOC" {
-			typ = "GPE"
-		}
+		typ := "LOC" // the model's CoNLL type of places (refined later)
 		for i := a; i <= b; i++ {
 			labels[i] = r.label('I', typ)
 		}

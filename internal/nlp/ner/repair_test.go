@@ -13,17 +13,17 @@ type fakeGazetteer map[string]string
 func (g fakeGazetteer) Kind(p string) string { return g[p] }
 
 func TestRepairLabels(t *testing.T) {
-	labels := []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-GPE", "I-GPE", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+	labels := []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
 	r := &Recognizer{m: &seqmodel.Model{Labels: labels}, gz: fakeGazetteer{"New York": "region", "York": ""}}
 	for _, c := range []struct{ words, in, want string }{
 		// a place name split across two entities is joined
-		{"the New York F.B.I. office", "O B-GPE B-ORG I-ORG O", "O B-GPE I-GPE B-ORG O"},
-		{"the New York office", "O B-ORG B-GPE O", "O B-GPE I-GPE O"},
+		{"the New York F.B.I. office", "O B-LOC B-ORG I-ORG O", "O B-LOC I-LOC B-ORG O"},
+		{"the New York office", "O B-ORG B-LOC O", "O B-LOC I-LOC O"},
 		// a known place is left alone, as are entities with a gap
-		{"New York Mets", "B-GPE I-GPE B-ORG", "B-GPE I-GPE B-ORG"},
-		{"New , York", "B-GPE O B-GPE", "B-GPE O B-GPE"},
+		{"New York Mets", "B-LOC I-LOC B-ORG", "B-LOC I-LOC B-ORG"},
+		{"New , York", "B-LOC O B-LOC", "B-LOC O B-LOC"},
 		// a name never ends in a function word
-		{"the Upper East Side of Manhattan", "O B-GPE I-GPE I-GPE I-GPE B-GPE", "O B-GPE I-GPE I-GPE O B-GPE"},
+		{"the Upper East Side of Manhattan", "O B-LOC I-LOC I-LOC I-LOC B-LOC", "O B-LOC I-LOC I-LOC O B-LOC"},
 		{"Bank of", "B-ORG I-ORG", "B-ORG O"},
 		{"Bank of England", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"},
 		// an honorific opening a name leaves it

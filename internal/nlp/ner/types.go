@@ -8,7 +8,8 @@ import (
 	"herald/internal/resources/countries"
 )
 
-// typer refines CoNLL types into herald's: LOC → GPE or LOC, MISC → NORP or MISC.
+// typer refines CoNLL types into herald's: LOC → GPE or LOC, MISC → NORP or
+// MISC, and a one-word PER that names a group ("Democrat") → NORP.
 type typer struct {
 	loc, locHead, gpe, norp, org map[string]bool
 	cd                           *countries.Data
@@ -44,6 +45,12 @@ func parseTypes(file string, data []byte, cd *countries.Data) (*typer, error) {
 func (t *typer) refine(typ string, words []string) string {
 	switch typ {
 	case "LOC", "MISC":
+	case "PER":
+		// "Thomas R. Carper, Democrat of Delaware": a party member, no name
+		if len(words) == 1 && t.norp[strings.ToLower(words[0])] {
+			return model.TypeNORP
+		}
+		return typ
 	default:
 		return typ
 	}
