@@ -660,8 +660,8 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	}
 	// "add" with a bare noun phrase is no statement: "The timing … adds
 	// urgency to the meeting", "adds weight to".
-	if c.entry.Lemma == "add" && d.bareNP(k, end) {
-		return
+	if c.entry.Lemma == "add" && (d.bareNP(k, end) || d.objectThenPrep(k, end)) {
+		return // "Romney added his voice after …"
 	}
 	// A time adjunct is no content: "As the hearings concluded on
 	// Thursday".
@@ -1431,6 +1431,33 @@ func (d *doc) firstRegionEndingAfter(o int) int {
 // bareNP: tokens [s, e) hold no verb, no quotation and no clause opener,
 // as in "urgency to the meeting". Untagged, every token must look nominal
 // or join nominals ("to", "and", a comma).
+// objectThenPrep reports whether tokens [s, e) open with a noun phrase
+// that a preposition follows ("his voice after five senators urged …"): a
+// verb's object, not the subject of a reported clause ("the talks would go
+// on").
+func (d *doc) objectThenPrep(s, e int) bool {
+	if !objectDets[d.lw(s)] {
+		return false
+	}
+	prep := func(i int) bool {
+		if d.hasPOS {
+			return (d.pos(i) == "IN" || d.pos(i) == "TO") && !d.is(i, "that")
+		}
+		return objectPreps[d.lw(i)]
+	}
+	i := s + 1
+	for i < e && d.reg[i] < 0 && (d.is(i, "of") || !prep(i) && d.nominal(i)) {
+		i++ // "of" stays inside the phrase: "a note of caution, …" is said
+	}
+	return i > s+1 && i < e && d.reg[i] < 0 && prep(i)
+}
+
+// objectDets open a noun phrase; objectPreps may follow one.
+var (
+	objectDets  = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true, "a": true, "an": true, "the": true}
+	objectPreps = map[string]bool{"after": true, "before": true, "to": true, "for": true, "in": true, "on": true, "at": true, "with": true, "from": true, "against": true, "behind": true, "over": true}
+)
+
 func (d *doc) bareNP(s, e int) bool {
 	switch d.lw(s) {
 	case "that", "whether", "if", "how", "what", "why", "when", "where", "who", "to":
