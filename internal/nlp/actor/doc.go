@@ -242,6 +242,8 @@ func (d *doc) collect() {
 			case org != nil && orgEnd >= nerEnd:
 				d.addOrg(i, orgEnd, si, org)
 				i = orgEnd
+			case typ != "" && nerEnd == i+1 && d.titleAlone(i):
+				i = nerEnd // "Rep." taken for a name: a title alone names no one
 			case typ != "" && len(a.Tokens[i].Parts) > 1 && nerEnd == i+1:
 				d.addParts(i, si, typ)
 				i = nerEnd
@@ -255,6 +257,17 @@ func (d *doc) collect() {
 			}
 		}
 	}
+}
+
+// titleAlone reports whether token i is an abbreviated title of office
+// ("Rep.", "Sen.", "Gov."), which names no one by itself.
+func (d *doc) titleAlone(i int) bool {
+	w := d.lowerAt(i)
+	if !strings.HasSuffix(w, ".") {
+		return false
+	}
+	tw, ok := d.s.kb.Title(w)
+	return ok && tw.Head
 }
 
 // orgHeadNames returns the PER-tagged names that the article shows to be
