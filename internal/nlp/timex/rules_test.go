@@ -855,6 +855,9 @@ func TestThisPast(t *testing.T) {
 func TestWeekdayTenseMore(t *testing.T) {
 	check(t, "2014-02-24", []tcase{ // a Monday
 		{"She was scheduled to return Tuesday to Phoenix.", []want{{"Tuesday", "DATE 2014-02-25"}}},
+		// a reporting verb in the present dates the report, which is past
+		{"Akin's ad, and claims Friday that he is going to stay in, defied party leaders.", []want{{"Friday", "DATE 2014-02-21"}}},
+		{"Obama warns Friday that the cuts will hurt.", []want{{"Friday", "DATE 2014-02-21"}}},
 		{"Three men were detained attempting to cross the border on Saturday.", []want{{"Saturday", "DATE 2014-02-22"}}},
 		{"The senator failed to clearly explain the bill during an appearance Sunday.", []want{{"Sunday", "DATE 2014-02-23"}}},
 		{"His speech on Friday does not hold up.", []want{{"Friday", "DATE 2014-02-21"}}},
