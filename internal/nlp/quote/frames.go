@@ -453,6 +453,9 @@ var tailPreps = map[string]bool{
 
 // verbFrame builds the attribution of a reporting verb.
 func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft int) {
+	if d.asSayingAfterQuote(ts, c.s) {
+		return // "… quoted Araki as saying …": the "quote" cue's frame
+	}
 	cueS, cueE, colon := d.cueExtent(c, ts, te)
 	dr := d.newDraft(si, block, "verb")
 	dr.cueS, dr.cueE = cueS, cueE
@@ -524,6 +527,11 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 				}
 			}
 		}
+	}
+	// "Banking sources quoted federation chairman Yoshiro Araki as saying
+	// he hoped …": the one quoted is the speaker, the subject the channel.
+	if c.entry.Lemma == "quote" && d.quotedAsSaying(dr, srcS, srcE, cueE, te, next) {
+		return
 	}
 	after := cueE
 	p := cueS - 1
@@ -714,6 +722,63 @@ func (d *doc) timeAdjunct(s, e int) bool {
 		n++
 	}
 	return n >= 1 && n <= 3
+}
+
+// quotedAsSaying handles "X quoted Y as saying Z" after the cue ending at
+// token cueE: Y is the speaker, X (tokens [srcS, srcE), when an outlet)
+// the channel and Z the content. It commits dr and reports true, or
+// reports false when the words do not follow that pattern.
+func (d *doc) quotedAsSaying(dr *draft, srcS, srcE, cueE, te int, next *cand) bool {
+	ys, ye := cueE, -1
+	for j := cueE + 1; j+1 < te && j <= cueE+10; j++ {
+		if d.isPunct(j) && !d.is(j, ".") || d.reg[j] >= 0 {
+			return false // "." stays: "Mr. Araki"
+		}
+		if d.is(j, "as") {
+			ye = j
+			break
+		}
+	}
+	if ye < 0 {
+		return false
+	}
+	switch d.lw(ye + 1) {
+	case "saying", "telling", "writing", "stating", "adding", "warning":
+	default:
+		return false
+	}
+	k := ye + 2
+	if d.is(k, "that") {
+		k++
+	}
+	var after *cand // the cue after "saying", if any, ends the content
+	if next != nil && next.s > ye+1 {
+		after = next
+	}
+	end := d.contentEnd(k, te, after)
+	if end-k < 2 {
+		return false
+	}
+	dr.srcS, dr.srcE = ys, ye
+	dr.rule = "verb-quoted-as"
+	d.viaIn(dr, srcS, srcE)
+	d.setContent(dr, k, end, true)
+	d.commit(dr)
+	return true
+}
+
+// asSayingAfterQuote reports whether the cue at token i is the "saying"
+// of "quoted X as saying", which quotedAsSaying handles.
+func (d *doc) asSayingAfterQuote(ts, i int) bool {
+	if !d.is(i-1, "as") {
+		return false
+	}
+	for j := i - 2; j >= ts && j >= i-12; j-- {
+		if d.is(j, "quoted") || d.is(j, "quotes") || d.is(j, "quoting") || d.is(j, "quote") {
+			return true
+		}
+	}
+	return false
 }
 
 // askedIntro reports whether token cue is or lies in an opening "Asked …"

@@ -135,6 +135,8 @@ func TestExtract(t *testing.T) {
 		{name: "a time adjunct is no content", text: "As the hearings concluded on Thursday, the senators left.", none: true},
 		{name: "a participle after an attribution names no speaker", text: "“I cannot support the nomination,” Smith said, citing concerns over the judge’s record.",
 			wants: []want{{content: "I cannot support the nomination,", kind: "direct", source: "Smith", speaker: "E2", cue: "said"}}},
+		{name: "quoted as saying", text: "Banking sources quoted federation chairman Smith as saying he hoped the market would open soon.",
+			wants: []want{{content: "he hoped the market would open soon", kind: "indirect", source: "federation chairman Smith", speaker: "E2", cue: "quoted"}}},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
