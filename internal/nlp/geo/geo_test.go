@@ -129,6 +129,16 @@ func TestProcess(t *testing.T) {
 			},
 		},
 		{
+			name: "a list of states keeps to one country",
+			text: "Tug crews in New South Wales (NSW), Victoria and Western Australia lifted their ban.\n",
+			ner:  []string{"New=B-GPE", "South=I-GPE", "Wales=I-GPE", "NSW=B-ORG", "Victoria=B-GPE", "Western=B-GPE", "Australia=I-GPE"},
+			wants: []want{
+				{text: "New South Wales", feature: "ADM1", country: "AUS"},
+				{text: "Victoria", feature: "ADM1", country: "AUS"},
+				{text: "Western Australia", feature: "ADM1", country: "AUS"},
+			},
+		},
+		{
 			name:  "US county",
 			text:  "Deputies in Rapides Parish arrested two men near Alexandria.\n",
 			wants: []want{{text: "Rapides Parish", feature: "ADM2", country: "USA"}, {text: "Alexandria", country: "USA", lat: 31.31, lon: -92.45}},

@@ -42,6 +42,12 @@ const (
 	coGap    = 4.5 // a reading supports others when its prior is within coGap of its name's best
 	admGap   = 2.5 // the same, for support of a first-level subdivision by its places
 	wTyped   = 4.0 // "X region" and a subdivision, "X counties" and a county
+	// per sibling in a list ("New South Wales, Victoria and Western
+	// Australia") whose choice is of the candidate's kind and country (at
+	// most sibMax), for subdivisions found under their own name: a list of
+	// states or provinces keeps to one country
+	wSibling = 2.0
+	sibMax   = 2
 )
 
 func featurePrior(f string) float64 {
@@ -240,6 +246,7 @@ func (d *doc) resolve() []model.Place {
 		g.ments = append(g.ments, i)
 	}
 	colocate(groups)
+	sibs := d.siblings(byKey)
 	// Evidence from names with one country or one subdivision among their candidates.
 	ctry := map[string]float64{}
 	adm := map[string]float64{}
@@ -268,7 +275,7 @@ func (d *doc) resolve() []model.Place {
 	}
 	// Pass 1: priors and explicit evidence.
 	for _, g := range groups {
-		g.best = d.pick(g, ctry, adm, nil, nil)
+		g.best = d.pick(g, ctry, adm, nil, nil, nil)
 	}
 	// Pass 2: the other names' choices as evidence (leave-one-out), and nearness.
 	ctry2 := map[string]float64{}
@@ -311,7 +318,7 @@ func (d *doc) resolve() []model.Place {
 				adm2[a] -= float64(len(g.ments))
 			}
 		}
-		best := d.pick(g, ctry2, adm2, anchors, g)
+		best := d.pick(g, ctry2, adm2, anchors, g, sibs[g])
 		if self != nil {
 			ctry2[self.country] += float64(len(g.ments))
 			if a := admKey(*self); a != "" {
@@ -483,7 +490,7 @@ const nearDeg = nearKm / 111.0
 
 // pick returns the best candidate of g under the evidence; with anchors
 // set, nearness to the other groups' choices counts too.
-func (d *doc) pick(g *group, ctry, adm map[string]float64, anchors []anchor, self *group) int {
+func (d *doc) pick(g *group, ctry, adm map[string]float64, anchors []anchor, self *group, sibs []*group) int {
 	if len(g.cands) == 0 {
 		return -1
 	}
@@ -510,11 +517,81 @@ func (d *doc) pick(g *group, ctry, adm map[string]float64, anchors []anchor, sel
 				}
 			}
 		}
+		n := 0
+		for _, o := range sibs {
+			if o.best >= 0 && n < sibMax && !c.alt && (c.feature == "ADM1" || c.feature == "ADM2") {
+				if oc := &o.cands[o.best]; oc.country == c.country && kindOf(oc.feature) == kindOf(c.feature) {
+					s += wSibling
+					n++
+				}
+			}
+		}
 		if s > bestS {
 			best, bestS = i, s
 		}
 	}
 	return best
+}
+
+// siblings links the groups of names listed together ("A, B and C",
+// "A (AB) and B"): such names are mostly places of one kind in one country.
+func (d *doc) siblings(byKey map[string]*group) map[*group][]*group {
+	order := make([]int, 0, len(d.ments))
+	for i := range d.ments {
+		if d.ments[i].rule != ruleFeature {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int { return d.ments[a].start - d.ments[b].start })
+	var out map[*group][]*group
+	for k := 1; k < len(order); k++ {
+		a, b := &d.ments[order[k-1]], &d.ments[order[k]]
+		if a.end > b.start || a.qualState != "" || a.qualCtry != "" || !listGap(d.a.Text[a.end:b.start]) {
+			continue
+		}
+		ga, gb := byKey[a.key], byKey[b.key]
+		if ga == nil || gb == nil || ga == gb {
+			continue
+		}
+		if out == nil {
+			out = map[*group][]*group{}
+		}
+		if !slices.Contains(out[ga], gb) {
+			out[ga] = append(out[ga], gb)
+			out[gb] = append(out[gb], ga)
+		}
+	}
+	return out
+}
+
+// listGap reports whether the text between two names joins them in a
+// list: a comma, "and", "or" or "&", after an optional short parenthesis
+// ("New South Wales (NSW), Victoria").
+func listGap(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "(") {
+		i := strings.IndexByte(s, ')')
+		if i < 0 || i > 12 {
+			return false
+		}
+		s = strings.TrimSpace(s[i+1:])
+	}
+	switch s {
+	case ",", "and", "or", "&", ", and", ", or":
+		return true
+	}
+	return false
+}
+
+// kindOf groups GeoNames feature codes into the kinds a list keeps to.
+func kindOf(f string) string {
+	switch {
+	case f == "PCLI" || f == "ADM1" || f == "ADM2" || f == "CONT" || f == "RGN":
+		return f
+	case strings.HasPrefix(f, "PPL"):
+		return "PPL"
+	}
+	return f
 }
 
 // sat maps evidence ≥ 0 to [0, 1), saturating: 1 → 0.5, 3 → 0.75.
