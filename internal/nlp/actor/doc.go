@@ -259,15 +259,26 @@ func (d *doc) collect() {
 	}
 }
 
-// titleAlone reports whether token i is an abbreviated title of office
-// ("Rep.", "Sen.", "Gov."), which names no one by itself.
+// titleAlone reports whether token i is a title of office that names no
+// one by itself: abbreviated ("Rep.", "Sen.", "Gov."), or the head of the
+// title of a person named within five words ("Chancellor of the Exchequer
+// Gordon Brown", where the tagger took "Chancellor" for an organisation).
 func (d *doc) titleAlone(i int) bool {
 	w := d.lowerAt(i)
-	if !strings.HasSuffix(w, ".") {
+	tw, ok := d.s.kb.Title(w)
+	if !ok || !tw.Head {
 		return false
 	}
-	tw, ok := d.s.kb.Title(w)
-	return ok && tw.Head
+	if strings.HasSuffix(w, ".") {
+		return true
+	}
+	toks := d.a.Tokens
+	for k := i + 1; k < len(toks) && k <= i+5 && toks[k].Sentence == toks[i].Sentence; k++ {
+		if strings.HasSuffix(toks[k].NER, "PER") {
+			return true
+		}
+	}
+	return false
 }
 
 // orgHeadNames returns the PER-tagged names that the article shows to be
