@@ -105,7 +105,8 @@ type doc struct {
 	learned    []model.LearnedActor
 	learnedEnt []*entity // the entity of each learned fact
 	keyBuf     []byte
-	analysed   []bool // per sentence
+	perLast    map[string]bool // last words of the tagger's multi-word PER spans (surnameOfNamed)
+	analysed   []bool          // per sentence
 }
 
 func newDoc(s *Stage, a *model.Analysis) *doc {
@@ -529,6 +530,12 @@ func (d *doc) addUnlabelled(i, end, si int) int {
 	if !isCap(w) || w == "The" || w == "A" || w == "An" {
 		return i + 1
 	}
+	if d.surnameOfNamed(i, end) {
+		// "Trump has called …" opening a sentence, which the tagger left
+		// out, after "Donald Trump" elsewhere in the article
+		d.addPerson(i, i+1, si)
+		return i + 1
+	}
 	d.keyBuf = tokKey(d.keyBuf[:0], w)
 	if !d.s.placeWords[string(firstWord(d.keyBuf))] {
 		return i + 1
@@ -560,6 +567,25 @@ func (d *doc) addUnlabelled(i, end, si int) int {
 		}
 	}
 	return i + 1
+}
+
+// surnameOfNamed reports whether the untagged token i (before end) is the
+// last word of a person's name the tagger found elsewhere in the article,
+// standing alone as a proper noun (not followed by another).
+func (d *doc) surnameOfNamed(i, end int) bool {
+	if d.pos(i) != "NNP" || i+1 < end && strings.HasPrefix(d.pos(i+1), "NNP") {
+		return false
+	}
+	if d.perLast == nil {
+		d.perLast = map[string]bool{}
+		toks := d.a.Tokens
+		for k := range toks {
+			if toks[k].NER == "I-PER" && (k+1 == len(toks) || toks[k+1].NER != "I-PER") {
+				d.perLast[d.text(k)] = true
+			}
+		}
+	}
+	return d.perLast[d.text(i)]
 }
 
 // addParts looks at the parts of a hyphenated compound token.
