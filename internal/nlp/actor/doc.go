@@ -245,6 +245,8 @@ func (d *doc) collect() {
 				i = orgEnd
 			case typ != "" && nerEnd == i+1 && d.titleAlone(i):
 				i = nerEnd // "Rep." taken for a name: a title alone names no one
+			case typ != "" && nerEnd == i+1 && partyState(d.text(i)):
+				i = nerEnd // "(R-S.C.)": a legislator's party and state, no actor
 			case typ != "" && len(a.Tokens[i].Parts) > 1 && nerEnd == i+1:
 				d.addParts(i, si, typ)
 				i = nerEnd
@@ -258,6 +260,25 @@ func (d *doc) collect() {
 			}
 		}
 	}
+}
+
+// partyState reports whether w is a US legislator's party-and-state tag
+// ("R-S.C.", "D-Calif", "I-Vt."): a party letter, a hyphen and a state
+// abbreviation.
+func partyState(w string) bool {
+	if len(w) < 4 || len(w) > 10 || w[1] != '-' || strings.IndexByte("RDI", w[0]) < 0 {
+		return false
+	}
+	st := w[2:]
+	if st[0] < 'A' || st[0] > 'Z' {
+		return false
+	}
+	for _, r := range st {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // titleAlone reports whether token i is a title of office that names no

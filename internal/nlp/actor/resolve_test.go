@@ -380,6 +380,9 @@ var resolveCases = []resolveCase{
 	{name: "surname followed by another proper noun", pub: "2016-09-22", neg: true,
 		text:   "[PER Jane Brown] spoke.\nBrown University said more.",
 		expect: "entities 1"},
+	{name: "party and state tag", pub: "2016-09-22", neg: true,
+		text:   "Sen. [PER Dianne Feinstein] ([GPE D-Calif]) spoke.",
+		expect: "entities 1"},
 	{name: "capital stays a capital", pub: "2025-08-07", neg: true,
 		text:   "Officials in [GPE Victoria] said the [GPE Seychelles] would vote.",
 		expect: "ent Victoria country=SYC"},
@@ -642,6 +645,17 @@ func TestClauseSubjects(t *testing.T) {
 	} {
 		if err := check(a, strings.Fields(c)); err != nil {
 			t.Errorf("%s: %v\n%s", c, err, dump(a))
+		}
+	}
+}
+
+func TestPartyState(t *testing.T) {
+	for w, want := range map[string]bool{
+		"R-S.C.": true, "D-Calif": true, "D-Calif.": true, "I-Vt.": true,
+		"R-": false, "X-Calif": false, "D-calif": false, "Coca-Cola": false, "R-2": false, "D-New York": false,
+	} {
+		if got := partyState(w); got != want {
+			t.Errorf("partyState(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
