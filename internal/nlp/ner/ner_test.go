@@ -116,6 +116,8 @@ func TestRefineTypes(t *testing.T) {
 		{"Kurds", "B-MISC", "B-NORP"},
 		{"Kurds", "B-PER", "B-NORP"},
 		{"Kurds Smith", "B-PER I-PER", "B-PER I-PER"},
+		{"Staten River", "B-PER I-PER", "B-LOC I-LOC"},
+		{"Michael Park", "B-PER I-PER", "B-PER I-PER"},
 		{"Olympics", "B-MISC", "B-MISC"},
 		{"Donald Trump", "B-PER I-PER", "B-PER I-PER"},
 		{"US President", "B-LOC O", "B-GPE O"},

@@ -9,7 +9,8 @@ import (
 )
 
 // typer refines CoNLL types into herald's: LOC → GPE or LOC, MISC → NORP or
-// MISC, and a one-word PER that names a group ("Democrat") → NORP.
+// MISC, a one-word PER that names a group ("Democrat") → NORP, and a PER
+// ending in a geographic head word ("Staten Island") → LOC or GPE.
 type typer struct {
 	loc, locHead, gpe, norp, org map[string]bool
 	cd                           *countries.Data
@@ -50,6 +51,11 @@ func (t *typer) refine(typ string, words []string) string {
 		if len(words) == 1 && t.norp[strings.ToLower(words[0])] {
 			return model.TypeNORP
 		}
+		// "Staten Island", "Hudson River": a geographic head word ends
+		// no person's name (but "Park", "Bay" or "Lake" may)
+		if last := strings.ToLower(words[len(words)-1]); len(words) > 1 && t.locHead[last] && !surnameHeads[last] {
+			return t.refine("LOC", words)
+		}
 		return typ
 	default:
 		return typ
@@ -80,6 +86,9 @@ func (t *typer) refine(typ string, words []string) string {
 	}
 	return model.TypeMISC
 }
+
+// surnameHeads are geographic head words that are also surnames.
+var surnameHeads = map[string]bool{"park": true, "bay": true, "lake": true, "street": true, "forest": true, "hills": true, "mount": true, "mt": true, "coast": true}
 
 // Refine rewrites CoNLL IOB2 labels of one sentence into herald types in place.
 func (t *typer) Refine(words, labels []string) {
