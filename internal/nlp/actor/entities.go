@@ -3,6 +3,7 @@ package actor
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"herald/internal/model"
 	"herald/internal/resources/actors"
@@ -651,12 +652,14 @@ func (d *doc) finish() {
 }
 
 // finishName picks the canonical name of an entity without one: for a
-// person the longest form the text uses, else the first, without "the".
+// person the longest form the text uses, else the first, without "the";
+// forms in running text before the capitals of a headline ("Reagan", not
+// "REAGAN").
 func (d *doc) finishName(e *entity) {
 	if e.name != "" {
 		return
 	}
-	best, bestN := "", 0
+	best, bestN, bestCaps := "", 0, true
 	for _, m := range e.ments {
 		if m.rule == rulePart {
 			continue
@@ -666,11 +669,10 @@ func (d *doc) finishName(e *entity) {
 			end = m.nameEnd
 		}
 		n := end - m.tstart
-		if n > bestN {
-			best, bestN = d.span(m.tstart, end), n
-		}
-		if e.typ != "PER" {
-			break
+		txt := d.span(m.tstart, end)
+		caps := allCaps(txt)
+		if best == "" || bestCaps && !caps || caps == bestCaps && n > bestN && e.typ == "PER" {
+			best, bestN, bestCaps = txt, n, caps
 		}
 	}
 	if best == "" {
@@ -684,6 +686,18 @@ func (d *doc) finishName(e *entity) {
 		best = strings.Join(strings.Fields(best), " ")
 	}
 	e.name = best
+}
+
+// allCaps reports whether s has letters and none in lower case.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
 
 func itoa(n int) string {

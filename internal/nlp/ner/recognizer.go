@@ -127,11 +127,23 @@ func (r *Recognizer) label(bi byte, typ string) string {
 // Grimm" at the start of a sentence, where its capital misleads the model):
 // CoNLL and herald keep titles out of names.
 func trimHonorifics(words, labels []string) {
-	for i := 0; i+1 < len(labels); i++ {
-		if labels[i] == "B-PER" && labels[i+1] == "I-PER" && isHonorific(words[i]) {
+	for i := range labels {
+		if labels[i] != "B-PER" {
+			continue
+		}
+		alone := i+1 == len(labels) || labels[i+1] != "I-PER"
+		switch {
+		case alone && (isHonorific(words[i]) || isInitial(words[i])):
+			labels[i] = "O" // "Mr" or "B." alone names no one
+		case !alone && isHonorific(words[i]):
 			labels[i], labels[i+1] = "O", "B-PER"
 		}
 	}
+}
+
+// isInitial reports whether w is one capital letter and a full stop.
+func isInitial(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
 }
 
 // trimTrailingFunctionWords drops lower-case function words that end an

@@ -29,8 +29,11 @@ func TestRepairLabels(t *testing.T) {
 		// an honorific opening a name leaves it
 		{"Mr. Grimm filed papers", "B-PER I-PER O O", "O B-PER O O"},
 		{"Mrs Clinton Foundation", "B-PER I-PER O", "O B-PER O"},
-		// a one-word name is kept ("Dr." alone is no name, but not ours to drop)
-		{"Dr. said", "B-PER O", "B-PER O"},
+		// an honorific or an initial alone names no one
+		{"Dr. said", "B-PER O", "O O"},
+		{"Mr Smith and Mr said", "B-PER I-PER O B-PER O", "O B-PER O O O"},
+		{"B. said", "B-PER O", "O O"},
+		{"J. Smith", "B-PER I-PER", "B-PER I-PER"},
 		{"Mister Rogers", "B-PER I-PER", "B-PER I-PER"},
 	} {
 		words := strings.Fields(c.words)
