@@ -103,6 +103,7 @@ func (r *Recognizer) Label(sents, pos, chunk [][]string, out [][]string) {
 		if len(o) > 0 && s.d.sflags[k]&trimFlags != 0 && r.cl != nil {
 			r.trimCommonWords(sents[si], o)
 		}
+		r.splitAngleBrackets(sents[si], o)
 		trimHonorifics(sents[si], o)
 		trimTrailingFunctionWords(sents[si], o)
 		if r.gz != nil {
@@ -144,6 +145,20 @@ func trimHonorifics(words, labels []string) {
 // isInitial reports whether w is one capital letter and a full stop.
 func isInitial(w string) bool {
 	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
+}
+
+// splitAngleBrackets keeps the angle brackets of a stock ticker out of
+// names: "Electric Co <GE>" is "Electric Co" and, on its own, "GE".
+func (r *Recognizer) splitAngleBrackets(words, labels []string) {
+	for i, w := range words {
+		if w != "<" && w != ">" {
+			continue
+		}
+		labels[i] = "O"
+		if j := i + 1; j < len(labels) && len(labels[j]) > 2 && labels[j][0] == 'I' {
+			labels[j] = r.label('B', labels[j][2:])
+		}
+	}
 }
 
 // trimTrailingFunctionWords drops lower-case function words that end an

@@ -29,6 +29,8 @@ func TestRepairLabels(t *testing.T) {
 		// an honorific opening a name leaves it
 		{"Mr. Grimm filed papers", "B-PER I-PER O O", "O B-PER O O"},
 		{"Mrs Clinton Foundation", "B-PER I-PER O", "O B-PER O"},
+		// a ticker's brackets are no part of a name
+		{"Electric Co < GE > said", "B-ORG I-ORG I-ORG I-ORG O O", "B-ORG I-ORG O B-ORG O O"},
 		// an honorific or an initial alone names no one
 		{"Dr. said", "B-PER O", "O O"},
 		{"Mr Smith and Mr said", "B-PER I-PER O B-PER O", "O B-PER O O O"},
@@ -38,6 +40,7 @@ func TestRepairLabels(t *testing.T) {
 	} {
 		words := strings.Fields(c.words)
 		got := strings.Fields(c.in)
+		r.splitAngleBrackets(words, got)
 		trimHonorifics(words, got)
 		trimTrailingFunctionWords(words, got)
 		r.joinPlaceNames(words, got)
