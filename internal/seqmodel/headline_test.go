@@ -83,16 +83,21 @@ func TestClustersLowerShareSkipsHeadlines(t *testing.T) {
 	for range 10 {
 		texts = append(texts, "Senator Warns Rivals Over Budget Plan\nthe senator warns that the plan fails . she warns again .")
 	}
+	next := textSource(texts)
+	cl := TrainClusters(next, ClusterOptions{Branch: 2, Levels: 2, Seed: 1})
+	if v, ok := cl.LowerShare("warns"); !ok || v != 9 {
+		t.Errorf("LowerShare(warns) = %d, %v; want 9 (headline uses not counted)", v, ok)
+	}
+}
+
+// textSource yields texts one by one, as TrainClusters reads them.
+func textSource(texts []string) func() (string, bool) {
 	i := 0
-	next := func() (string, bool) {
+	return func() (string, bool) {
 		if i >= len(texts) {
 			return "", false
 		}
 		i++
 		return texts[i-1], true
-	}
-	cl := TrainClusters(next, ClusterOptions{Branch: 2, Levels: 2, Seed: 1})
-	if v, ok := cl.LowerShare("warns"); !ok || v != 9 {
-		t.Errorf("LowerShare(warns) = %d, %v; want 9 (headline uses not counted)", v, ok)
 	}
 }

@@ -199,14 +199,7 @@ func TestClusters(t *testing.T) {
 		texts = append(texts, "the cat sat on the mat . the dog sat on the rug . a cat ran to a dog .",
 			"Paris and London are cities . Moscow and Berlin are cities . he went to Paris .")
 	}
-	i := 0
-	next := func() (string, bool) {
-		if i >= len(texts) {
-			return "", false
-		}
-		i++
-		return texts[i-1], true
-	}
+	next := textSource(texts)
 	cl := TrainClusters(next, ClusterOptions{Branch: 2, Levels: 3, Seed: 1})
 	if cl.Len() == 0 {
 		t.Fatal("no clusters")
