@@ -3,7 +3,6 @@ package actor
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"herald/internal/model"
 	"herald/internal/resources/actors"
@@ -670,7 +669,7 @@ func (d *doc) finishName(e *entity) {
 		}
 		n := end - m.tstart
 		txt := d.span(m.tstart, end)
-		caps := allCaps(txt)
+		caps := isAcronym(txt) // all in capitals
 		if best == "" || bestCaps && !caps || caps == bestCaps && n > bestN && e.typ == "PER" {
 			best, bestN, bestCaps = txt, n, caps
 		}
@@ -686,18 +685,6 @@ func (d *doc) finishName(e *entity) {
 		best = strings.Join(strings.Fields(best), " ")
 	}
 	e.name = best
-}
-
-// allCaps reports whether s has letters and none in lower case.
-func allCaps(s string) bool {
-	letters := false
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		letters = letters || unicode.IsLetter(r)
-	}
-	return letters
 }
 
 func itoa(n int) string {
