@@ -671,6 +671,11 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if c.entry.Lemma == "add" && (d.bareNP(k, end) || d.objectThenPrep(k, end)) {
 		return // "Romney added his voice after …"
 	}
+	// A price or a listing is no statement: "the bonds were quoted at 85",
+	// "its shares are listed in Luxembourg".
+	if (c.entry.Lemma == "quote" || c.entry.Lemma == "list") && (d.is(k, "at") || d.is(k, "in") || d.is(k, "on")) {
+		return
+	}
 	// A time adjunct is no content: "As the hearings concluded on
 	// Thursday".
 	if d.timeAdjunct(k, end) {

@@ -137,6 +137,8 @@ func TestExtract(t *testing.T) {
 			wants: []want{{content: "I cannot support the nomination,", kind: "direct", source: "Smith", speaker: "E2", cue: "said"}}},
 		{name: "quoted as saying", text: "Banking sources quoted federation chairman Smith as saying he hoped the market would open soon.",
 			wants: []want{{content: "he hoped the market would open soon", kind: "indirect", source: "federation chairman Smith", speaker: "E2", cue: "quoted"}}},
+		{name: "a price is no statement", text: "The bonds were quoted at 85 against an issue price of par.", none: true},
+		{name: "a listing is no statement", text: "The bonds will be listed in Luxembourg.", none: true},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
