@@ -470,6 +470,9 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	// expected to", "was charged", "seems".
 	noSource := c.entry.Lemma == "seem" || c.entry.Lemma == "appear" || d.passive(cueS, c)
 	subjS, subjE := -1, -1 // the subject of a passive or raising verb is content
+	if noSource && passiveAsked[c.entry.Lemma] {
+		return // "23,000 people were questioned for the poll": asked, not saying
+	}
 	if noSource {
 		subjS, subjE = srcS, srcE
 		srcS, srcE = -1, -1
@@ -705,6 +708,9 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	d.mediumIn(dr, after, k)
 	d.commit(dr)
 }
+
+// passiveAsked are the cues whose passive has the one asked as subject.
+var passiveAsked = map[string]bool{"question": true, "ask": true, "interview": true, "survey": true, "poll": true, "quiz": true}
 
 // timeAdjunct reports whether tokens [s, e) open with a preposition and a
 // time phrase that ends at e or at a comma ("concluded on Thursday", "…
