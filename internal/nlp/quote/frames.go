@@ -674,6 +674,12 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if c.entry.Lemma == "add" && (d.bareNP(k, end) || d.objectThenPrep(k, end)) {
 		return // "Romney added his voice after …"
 	}
+	// Nor is what is offered, passed or highlighted, if a bare noun
+	// phrase: "offers hope and reassurance", "highlights the role Congress
+	// played".
+	if npObjectCues[c.entry.Lemma] && d.bareNP(k, end) {
+		return
+	}
 	// A price or a listing is no statement: "the bonds were quoted at 85",
 	// "its shares are listed in Luxembourg".
 	if (c.entry.Lemma == "quote" || c.entry.Lemma == "list") && (d.is(k, "at") || d.is(k, "in") || d.is(k, "on")) {
@@ -708,6 +714,10 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	d.mediumIn(dr, after, k)
 	d.commit(dr)
 }
+
+// npObjectCues are weak cues whose bare noun phrase object is a thing, not
+// a statement.
+var npObjectCues = map[string]bool{"offer": true, "pass": true, "highlight": true}
 
 // passiveAsked are the cues whose passive has the one asked as subject.
 var passiveAsked = map[string]bool{"question": true, "ask": true, "interview": true, "survey": true, "poll": true, "quiz": true}

@@ -140,6 +140,7 @@ func TestExtract(t *testing.T) {
 		{name: "a price is no statement", text: "The bonds were quoted at 85 against an issue price of par.", none: true},
 		{name: "a listing is no statement", text: "The bonds will be listed in Luxembourg.", none: true},
 		{name: "the ones asked say nothing", text: "Almost 23,000 people in 22 countries were questioned for the poll.", none: true},
+		{name: "what is offered is no statement", text: "The plan offers relief and reassurance for next year.", none: true},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
