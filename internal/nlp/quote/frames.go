@@ -274,6 +274,19 @@ func (d *doc) commit(dr *draft) {
 }
 
 // tokRange returns the tokens inside byte span sp.
+// functionWord reports whether token i, outside quotation marks, is a
+// function word ("to", "in", "that").
+func (d *doc) functionWord(i int) bool {
+	if !d.hasPOS || d.reg[i] >= 0 {
+		return false
+	}
+	switch d.pos(i) {
+	case "TO", "IN", "DT", "CC", "RP", "WDT":
+		return true
+	}
+	return false
+}
+
 func (d *doc) tokRange(sp model.Span) (int, int) {
 	lo, hi := 0, len(d.toks)
 	for lo < hi {
@@ -666,8 +679,8 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	}
 	end := d.contentEnd(k, te, next)
 	end = d.trimAdjuncts(dr, k, end)
-	if end-k < 1 {
-		return
+	if end-k < 1 || end-k == 1 && d.functionWord(k) {
+		return // nothing, or a scrap the next cue left: "is expected | to | announce …"
 	}
 	// "add" with a bare noun phrase is no statement: "The timing … adds
 	// urgency to the meeting", "adds weight to".

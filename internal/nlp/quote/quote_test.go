@@ -293,3 +293,20 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("got %d quotes, want 40", len(first))
 	}
 }
+
+// TestFunctionWordContent: a frame whose content is one function word (the
+// rest taken by the next cue) reports nothing.
+func TestFunctionWordContent(t *testing.T) {
+	text := "Steele is expected to announce a decision."
+	a := build(t, text, []ent{{"E1", "PER", "", []string{"Steele"}}}, nil)
+	tags := map[string]string{"Steele": "NNP", "is": "VBZ", "expected": "VBN", "to": "TO", "announce": "VB",
+		"a": "DT", "decision": "NN", ".": "."}
+	for i := range a.Tokens {
+		a.Tokens[i].POS = tags[text[a.Tokens[i].Start:a.Tokens[i].End]]
+	}
+	for _, q := range Extract(lexicon(t), a) {
+		if got := quoteText(a, q); got == "to" || strings.HasSuffix(got, "| to") {
+			t.Errorf("quote with content %q", got)
+		}
+	}
+}
