@@ -693,6 +693,11 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if npObjectCues[c.entry.Lemma] && d.bareNP(k, end) {
 		return
 	}
+	// Whom one speaks with is no statement: "will speak with RNC members
+	// Monday evening".
+	if (c.entry.Lemma == "speak" || c.entry.Lemma == "talk") && (d.is(k, "with") || d.is(k, "to")) {
+		return
+	}
 	// A price or a listing is no statement: "the bonds were quoted at 85",
 	// "its shares are listed in Luxembourg".
 	if (c.entry.Lemma == "quote" || c.entry.Lemma == "list") && (d.is(k, "at") || d.is(k, "in") || d.is(k, "on")) {

@@ -141,6 +141,7 @@ func TestExtract(t *testing.T) {
 		{name: "a listing is no statement", text: "The bonds will be listed in Luxembourg.", none: true},
 		{name: "the ones asked say nothing", text: "Almost 23,000 people in 22 countries were questioned for the poll.", none: true},
 		{name: "what is offered is no statement", text: "The plan offers relief and reassurance for next year.", none: true},
+		{name: "whom one speaks with is no statement", text: "Steele will speak with committee members on Monday evening.", none: true},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
