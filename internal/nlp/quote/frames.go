@@ -584,8 +584,8 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 		fronted = false
 	}
 	// Nor is the question put to the speaker ("Asked about the plan, Smith
-	// said …").
-	if fronted && !afterQuote && d.askedIntro(lo, p) {
+	// said …"), nor a prepositional phrase ("In the note, he asked …").
+	if fronted && !afterQuote && (d.askedIntro(lo, p) || d.prepPhrase(lo, p)) {
 		fronted = false
 	}
 	if srcS >= 0 && fronted && !colon && (afterQuote && !d.is(after, "that") || d.tailEnds(after, te, c.entry.Tell)) {
@@ -818,6 +818,20 @@ func (d *doc) asSayingAfterQuote(ts, i int) bool {
 		}
 	}
 	return false
+}
+
+// prepPhrase reports whether tokens [s, e) are a prepositional phrase
+// without a verb ("In the note", "At the rally in Ohio").
+func (d *doc) prepPhrase(s, e int) bool {
+	if !d.hasPOS || e-s > 8 || d.pos(s) != "IN" || d.is(s, "that") || d.is(s, "if") || d.is(s, "because") {
+		return false
+	}
+	for i := s; i < e; i++ {
+		if p := d.pos(i); d.reg[i] >= 0 || strings.HasPrefix(p, "VB") || p == "MD" {
+			return false
+		}
+	}
+	return true
 }
 
 // askedIntro reports whether token cue is or lies in an opening "Asked …"

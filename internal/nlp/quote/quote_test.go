@@ -311,3 +311,20 @@ func TestFunctionWordContent(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontedPrepPhrase: a prepositional phrase before the attribution is
+// no content ("In the note, he asked members to join him").
+func TestFrontedPrepPhrase(t *testing.T) {
+	text := "In the note, Steele asked members to join him on Monday."
+	a := build(t, text, []ent{{"E1", "PER", "", []string{"Steele"}}}, nil)
+	tags := map[string]string{"In": "IN", "the": "DT", "note": "NN", ",": ",", "Steele": "NNP", "asked": "VBD",
+		"members": "NNS", "to": "TO", "join": "VB", "him": "PRP", "on": "IN", "Monday": "NNP", ".": "."}
+	for i := range a.Tokens {
+		a.Tokens[i].POS = tags[text[a.Tokens[i].Start:a.Tokens[i].End]]
+	}
+	for _, q := range Extract(lexicon(t), a) {
+		if got := quoteText(a, q); strings.Contains(got, "In the note") {
+			t.Errorf("quote with content %q", got)
+		}
+	}
+}
