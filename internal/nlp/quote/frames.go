@@ -214,8 +214,12 @@ func (d *doc) colonIntro(si, block, ts, te int) {
 		}
 	}
 	// The name must be a person or organisation the actor stage knows
-	// ("Putin: …"), not a rubric ("The Latest: …").
-	if len(d.ments) > 0 && d.speakerEntity(d.spanOf(ts, k)) == "" || d.is(ts, "the") {
+	// ("Putin: …"), not a rubric ("The Latest: …"), unless it is a
+	// transcript's turn: a name in capitals and a colon opening a quoted
+	// passage or a paragraph ("WALLACE: Let’s start …").
+	paraStart := si == 0 || d.a.Sentences[si-1].Block != block
+	capsTurn := d.word(k) == ":" && d.capsName(ts, k) && (turn >= 0 || paraStart)
+	if !capsTurn && len(d.ments) > 0 && d.speakerEntity(d.spanOf(ts, k)) == "" || d.is(ts, "the") {
 		return
 	}
 	if turn >= 0 {
@@ -588,6 +592,11 @@ func (d *doc) verbFrame(si, block, ts, te int, c cand, next *cand, firstDraft in
 	if fronted && !afterQuote && (d.askedIntro(lo, p) || d.prepPhrase(lo, p)) {
 		fronted = false
 	}
+	if fronted && afterQuote && d.prepPhrase(lo, p) {
+		// the quotation is a title inside the phrase: "On this weekend's
+		// broadcast of “Fox News Sunday,” Pence said …"
+		fronted, afterQuote = false, false
+	}
 	if srcS >= 0 && fronted && !colon && (afterQuote && !d.is(after, "that") || d.tailEnds(after, te, c.entry.Tell)) {
 		// "“…,” Ushakov said." / "The economy grew, he said."
 		dr.srcS, dr.srcE = srcS, srcE
@@ -820,14 +829,30 @@ func (d *doc) asSayingAfterQuote(ts, i int) bool {
 	return false
 }
 
+// capsName reports whether tokens [s, e) are words in capitals of two
+// letters or more ("WALLACE", "MIKE PENCE").
+func (d *doc) capsName(s, e int) bool {
+	for i := s; i < e; i++ {
+		w := d.word(i)
+		if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			return false
+		}
+	}
+	return e > s
+}
+
 // prepPhrase reports whether tokens [s, e) are a prepositional phrase
-// without a verb ("In the note", "At the rally in Ohio").
+// without a verb outside quotation marks ("In the note", "On this
+// weekend's broadcast of “Fox News Sunday,”").
 func (d *doc) prepPhrase(s, e int) bool {
-	if !d.hasPOS || e-s > 8 || d.pos(s) != "IN" || d.is(s, "that") || d.is(s, "if") || d.is(s, "because") {
+	if !d.hasPOS || e-s > 12 || d.pos(s) != "IN" || d.reg[s] >= 0 || d.is(s, "that") || d.is(s, "if") || d.is(s, "because") {
 		return false
 	}
 	for i := s; i < e; i++ {
-		if p := d.pos(i); d.reg[i] >= 0 || strings.HasPrefix(p, "VB") || p == "MD" {
+		if d.reg[i] >= 0 {
+			continue // a quoted title: "On this weekend's broadcast of “Fox News Sunday,”"
+		}
+		if p := d.pos(i); strings.HasPrefix(p, "VB") || p == "MD" {
 			return false
 		}
 	}

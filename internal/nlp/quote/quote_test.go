@@ -142,6 +142,8 @@ func TestExtract(t *testing.T) {
 		{name: "the ones asked say nothing", text: "Almost 23,000 people in 22 countries were questioned for the poll.", none: true},
 		{name: "what is offered is no statement", text: "The plan offers relief and reassurance for next year.", none: true},
 		{name: "whom one speaks with is no statement", text: "Steele will speak with committee members on Monday evening.", none: true},
+		{name: "a transcript turn in capitals", text: "Smith spoke on Sunday.\nWALLACE: Let us start with the news on the debate story.",
+			wants: []want{{content: "Let us start with the news on the debate story", kind: "indirect", source: "WALLACE", cue: ":"}}},
 		{name: "noun report is no cue", text: "The report was published on Monday.", none: true},
 		{name: "debris is not analysed", text: "~ Smith said that everything is fine.", none: true},
 	} {
@@ -326,5 +328,26 @@ func TestFrontedPrepPhrase(t *testing.T) {
 		if got := quoteText(a, q); strings.Contains(got, "In the note") {
 			t.Errorf("quote with content %q", got)
 		}
+	}
+}
+
+// TestFrontedTitle: a quoted title inside a fronted prepositional phrase
+// is no content ("On this weekend's broadcast of “Fox News Sunday,” Pence
+// said …").
+func TestFrontedTitle(t *testing.T) {
+	text := "On the broadcast of “Fox News Sunday,” Pence said the tweet was a joke."
+	a := build(t, text, []ent{{"E1", "PER", "", []string{"Pence"}}}, nil)
+	tags := map[string]string{"On": "IN", "the": "DT", "broadcast": "NN", "of": "IN", "“": "``", "Fox": "NNP", "News": "NNP",
+		"Sunday": "NNP", ",": ",", "”": "''", "Pence": "NNP", "said": "VBD", "tweet": "NN", "was": "VBD", "a": "DT", "joke": "NN", ".": "."}
+	for i := range a.Tokens {
+		a.Tokens[i].POS = tags[text[a.Tokens[i].Start:a.Tokens[i].End]]
+	}
+	qs := Extract(lexicon(t), a)
+	if len(qs) != 1 || quoteText(a, qs[0]) != "the tweet was a joke" {
+		var got []string
+		for _, q := range qs {
+			got = append(got, quoteText(a, q))
+		}
+		t.Errorf("quotes %q, want one: the tweet was a joke", got)
 	}
 }
