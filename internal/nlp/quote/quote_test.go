@@ -301,12 +301,8 @@ func TestConcurrent(t *testing.T) {
 // rest taken by the next cue) reports nothing.
 func TestFunctionWordContent(t *testing.T) {
 	text := "Steele is expected to announce a decision."
-	a := build(t, text, []ent{{"E1", "PER", "", []string{"Steele"}}}, nil)
-	tags := map[string]string{"Steele": "NNP", "is": "VBZ", "expected": "VBN", "to": "TO", "announce": "VB",
-		"a": "DT", "decision": "NN", ".": "."}
-	for i := range a.Tokens {
-		a.Tokens[i].POS = tags[text[a.Tokens[i].Start:a.Tokens[i].End]]
-	}
+	a := buildTagged(t, text, []ent{{"E1", "PER", "", []string{"Steele"}}}, map[string]string{"Steele": "NNP", "is": "VBZ", "expected": "VBN", "to": "TO", "announce": "VB",
+		"a": "DT", "decision": "NN", ".": "."})
 	for _, q := range Extract(lexicon(t), a) {
 		if got := quoteText(a, q); got == "to" || strings.HasSuffix(got, "| to") {
 			t.Errorf("quote with content %q", got)
@@ -318,12 +314,8 @@ func TestFunctionWordContent(t *testing.T) {
 // no content ("In the note, he asked members to join him").
 func TestFrontedPrepPhrase(t *testing.T) {
 	text := "In the note, Steele asked members to join him on Monday."
-	a := build(t, text, []ent{{"E1", "PER", "", []string{"Steele"}}}, nil)
-	tags := map[string]string{"In": "IN", "the": "DT", "note": "NN", ",": ",", "Steele": "NNP", "asked": "VBD",
-		"members": "NNS", "to": "TO", "join": "VB", "him": "PRP", "on": "IN", "Monday": "NNP", ".": "."}
-	for i := range a.Tokens {
-		a.Tokens[i].POS = tags[text[a.Tokens[i].Start:a.Tokens[i].End]]
-	}
+	a := buildTagged(t, text, []ent{{"E1", "PER", "", []string{"Steele"}}}, map[string]string{"In": "IN", "the": "DT", "note": "NN", ",": ",", "Steele": "NNP", "asked": "VBD",
+		"members": "NNS", "to": "TO", "join": "VB", "him": "PRP", "on": "IN", "Monday": "NNP", ".": "."})
 	for _, q := range Extract(lexicon(t), a) {
 		if got := quoteText(a, q); strings.Contains(got, "In the note") {
 			t.Errorf("quote with content %q", got)
@@ -336,12 +328,8 @@ func TestFrontedPrepPhrase(t *testing.T) {
 // said …").
 func TestFrontedTitle(t *testing.T) {
 	text := "On the broadcast of “Fox News Sunday,” Pence said the tweet was a joke."
-	a := build(t, text, []ent{{"E1", "PER", "", []string{"Pence"}}}, nil)
-	tags := map[string]string{"On": "IN", "the": "DT", "broadcast": "NN", "of": "IN", "“": "``", "Fox": "NNP", "News": "NNP",
-		"Sunday": "NNP", ",": ",", "”": "''", "Pence": "NNP", "said": "VBD", "tweet": "NN", "was": "VBD", "a": "DT", "joke": "NN", ".": "."}
-	for i := range a.Tokens {
-		a.Tokens[i].POS = tags[text[a.Tokens[i].Start:a.Tokens[i].End]]
-	}
+	a := buildTagged(t, text, []ent{{"E1", "PER", "", []string{"Pence"}}}, map[string]string{"On": "IN", "the": "DT", "broadcast": "NN", "of": "IN", "“": "``", "Fox": "NNP", "News": "NNP",
+		"Sunday": "NNP", ",": ",", "”": "''", "Pence": "NNP", "said": "VBD", "tweet": "NN", "was": "VBD", "a": "DT", "joke": "NN", ".": "."})
 	qs := Extract(lexicon(t), a)
 	if len(qs) != 1 || quoteText(a, qs[0]) != "the tweet was a joke" {
 		var got []string
@@ -350,4 +338,15 @@ func TestFrontedTitle(t *testing.T) {
 		}
 		t.Errorf("quotes %q, want one: the tweet was a joke", got)
 	}
+}
+
+// buildTagged is build with POS tags given by word, for the frames that
+// read them.
+func buildTagged(t *testing.T, text string, ents []ent, tags map[string]string) *model.Analysis {
+	t.Helper()
+	a := build(t, text, ents, nil)
+	for i := range a.Tokens {
+		a.Tokens[i].POS = tags[text[a.Tokens[i].Start:a.Tokens[i].End]]
+	}
+	return a
 }
