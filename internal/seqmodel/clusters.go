@@ -198,7 +198,7 @@ func titleCaseLine(line string) bool {
 			title++
 		}
 	}
-	return letters >= 3 && title*4 >= letters*3
+	return titleCase(letters, title)
 }
 
 // TrainClusters learns hierarchical word clusters from the texts yielded by

@@ -34,11 +34,16 @@ func SentenceFlags(ws []Word) int {
 	if letters >= 2 && upper*10 >= letters*9 {
 		fl |= SentAllCaps
 	}
-	if letters >= 3 && fl == 0 && title*4 >= letters*3 {
+	if fl == 0 && titleCase(letters, title) {
 		fl |= SentTitleCase
 	}
 	return fl
 }
+
+// titleCase reports whether a line of letters words with letters, title of
+// them starting upper case, is in Title Case: three words or more, three in
+// four capitalised.
+func titleCase(letters, title int) bool { return letters >= 3 && title*4 >= letters*3 }
 
 // headlineCommonShare is the share of lower-case use (in tenths, see
 // Clusters.LowerShare) from which a capitalised word of a Title Case

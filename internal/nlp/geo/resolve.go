@@ -43,7 +43,7 @@ const (
 	admGap   = 2.5 // the same, for support of a first-level subdivision by its places
 	wTyped   = 4.0 // "X region" and a subdivision, "X counties" and a county
 	// per sibling in a list ("New South Wales, Victoria and Western
-	// Australia") whose choice is of the candidate's kind and country (at
+	// Australia") whose choice has the candidate's feature and country (at
 	// most sibMax), for subdivisions found under their own name: a list of
 	// states or provinces keeps to one country
 	wSibling = 2.0
@@ -520,7 +520,7 @@ func (d *doc) pick(g *group, ctry, adm map[string]float64, anchors []anchor, sel
 		n := 0
 		for _, o := range sibs {
 			if o.best >= 0 && n < sibMax && !c.alt && (c.feature == "ADM1" || c.feature == "ADM2") {
-				if oc := &o.cands[o.best]; oc.country == c.country && kindOf(oc.feature) == kindOf(c.feature) {
+				if oc := &o.cands[o.best]; oc.country == c.country && oc.feature == c.feature {
 					s += wSibling
 					n++
 				}
@@ -581,17 +581,6 @@ func listGap(s string) bool {
 		return true
 	}
 	return false
-}
-
-// kindOf groups GeoNames feature codes into the kinds a list keeps to.
-func kindOf(f string) string {
-	switch {
-	case f == "PCLI" || f == "ADM1" || f == "ADM2" || f == "CONT" || f == "RGN":
-		return f
-	case strings.HasPrefix(f, "PPL"):
-		return "PPL"
-	}
-	return f
 }
 
 // sat maps evidence ≥ 0 to [0, 1), saturating: 1 → 0.5, 3 → 0.75.
